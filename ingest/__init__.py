@@ -1,0 +1,1 @@
+"""Stage 1: read a monograph, parse it into sections and sentences, and cut it into chunks."""
