@@ -38,12 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("build", help="parse, chunk and embed the corpus into a FAISS index")
+    p.set_defaults(func=cmd_build)
     p.add_argument("--corpus", nargs="+", type=Path, default=None, help="corpus file(s) (default: the bundled monograph)")
     _common(p)
     _chunk_args(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
     p = sub.add_parser("ask", help="answer a question (or a JSONL batch) with quotes")
+    p.set_defaults(func=cmd_ask)
     p.add_argument("question", nargs="?", help="the question")
     p.add_argument("--history", nargs="*", default=[], metavar="Q", help="earlier questions, oldest first")
     p.add_argument("--batch", type=Path, help='JSONL file, one {"question": ..., "history": [...]} per line')
@@ -52,12 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("search", help="ranked passages with scores (for staff)")
+    p.set_defaults(func=cmd_search)
     p.add_argument("query")
     p.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
 
     p = sub.add_parser("serve", help="start the web chat (builds the index first if needed)")
+    p.set_defaults(func=cmd_serve)
     p.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     p.add_argument("--corpus", nargs="+", type=Path, default=None,
@@ -65,14 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-build", action="store_true", help="serve the index as it is, never rebuild")
     _common(p)
     _chunk_args(p)
+    # Further subcommands live beside their stage; each module adds its own parser (argparse only, no heavy imports).
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"build": cmd_build, "ask": cmd_ask, "search": cmd_search, "serve": cmd_serve}[args.command]
     try:
-        return handler(args)
+        return args.func(args)
     except QAError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
