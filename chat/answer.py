@@ -39,11 +39,12 @@ class Quote:
     refs: tuple[int, ...]
     score: float
     kind: str = "sentence"  # "sentence" | "list"
+    role: str = "answer"  # "answer", or "related" for the nearest passage when the monograph is silent
     why: dict = field(default_factory=dict)
 
     def to_dict(self, explain: bool = False) -> dict:
         out = {"text": self.text, "start": self.start, "end": self.end, "section": self.section,
-               "refs": list(self.refs), "score": round(self.score, 4), "doc_id": self.doc_id}
+               "refs": list(self.refs), "score": round(self.score, 4), "doc_id": self.doc_id, "role": self.role}
         if explain:
             out["why"] = self.why
         return out

@@ -19,7 +19,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
 def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int = MAX_QUOTES,
-                  min_score: float = 0.2, spread: float = 0.12) -> list[Quote]:
+                  min_score: float = 0.2, spread: float = 0.12, role: str = "answer") -> list[Quote]:
     """The best unit, then up to `max_quotes - 1` more scoring within `spread` of it."""
     quotes: list[Quote] = []
     for cand in ranked:
@@ -34,9 +34,9 @@ def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int 
         quotes.append(Quote(
             text=unit.text, start=unit.start, end=unit.end, doc_id=unit.doc_id,
             section=PATH_SEP.join(doc.sections[unit.section_id].path), refs=unit.refs, score=cand.score,
-            kind=unit.kind,
-            why={"dense": round(cand.dense, 4), "passage_score": round(cand.passage_score, 4),
-                 "passage_rank": cand.passage_rank},
+            kind=unit.kind, role=role,
+            why={"rank": len(quotes) + 1, "dense": round(cand.dense, 4), "lexical": round(cand.lexical, 4),
+                 "passage_score": round(cand.passage_score, 4), "passage_rank": cand.passage_rank},
         ))
     return quotes
 
@@ -57,12 +57,18 @@ def quote_markdown(quote: Quote) -> str:
     return "> " + body.replace("\n", "\n> ") + f"\n>\n> — *{md_escape(quote.section)}* · {md_escape(refs_label(quote.refs))}"
 
 
-def render_markdown(status: str, quotes: list[Quote], disclaimer: str, lead: str = "") -> str:
+def render_markdown(status: str, quotes: list[Quote], disclaimer: str, lead: str = "",
+                    examples: tuple[str, ...] = ()) -> str:
     """The answer as the web chat shows it; the disclaimer is always the last line."""
     parts = []
     if lead:
-        parts.append(f"**{md_escape(lead)}**" if status == "emergency" else md_escape(lead))
-    parts.extend(quote_markdown(q) for q in quotes)
+        parts.append(f"🚨 **{md_escape(lead)}**" if status == "emergency" else md_escape(lead))
+    if examples:
+        parts.append("You could ask, for example:\n" + "\n".join(f"- {md_escape(e)}" for e in examples))
+    for q in quotes:
+        if q.role == "related":
+            parts.append("*Related passage (not an answer):*")
+        parts.append(quote_markdown(q))
     parts.append(f"---\n*{disclaimer}*")
     return "\n\n".join(parts)
 

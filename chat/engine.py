@@ -16,10 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from chat.answer import Answer, Hit
+from chat.answer import Answer, Hit, Quote
 from chat.compose import render_markdown, select_quotes
-from chat.retrieve import Retriever
-from chat.safety import DISCLAIMER
+from chat.followup import Resolved, resolve
+from chat.query import QueryTerms
+from chat.retrieve import RankedUnit, Retriever, Weights
+from chat.safety import DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, is_personal_dosing
+from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, is_out_of_scope
+from chat.topics import Coverage
 from index.embed import Encoder, load_encoder
 from index.store import LoadedIndex, load_index
 from ingest.errors import InputError
@@ -66,28 +70,33 @@ def clean_history(history: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(t for t in turns if t)[-MAX_HISTORY_TURNS:]
 
 
-def standalone_query(question: str, history: tuple[str, ...]) -> str:
-    """The query used for retrieval: short follow-ups borrow the previous question."""
-    if history and len(question.split()) <= 6:
-        return f"{history[-1]} {question}"
-    return question
-
-
 @dataclass(frozen=True)
 class EngineSettings:
+    """Answer-selection knobs (calibrated on the dev split; see README)."""
+
     passages_k: int = 8
     max_quotes: int = 3
-    min_score: float = 0.2
+    min_quote_score: float = 0.25  # below this nothing in the monograph answers the question
+    spread: float = 0.06  # further quotes must score within this of the best one
+    oos_min_dense: float = 0.20  # a question without baclofen words this far from every passage is off-topic
+    weights: Weights = Weights()
+
+
+_LIST_CUES = re.compile(r"\b(?:what|which) (?:are|were)\b|\blist\b|\bsymptoms\b|\bside[- ]effects\b|\binteract\w*|"
+                        r"\bways\b|\btypes\b|\bkinds\b|\bsigns\b|\bwhat (?:other )?drugs\b|\bwhich drugs\b", re.IGNORECASE)
 
 
 class Engine:
-    """Holds the loaded index and model; `answer()` and `search()` are safe to call concurrently."""
+    """Holds the loaded index, model and BM25 indexes; `answer()` and `search()` are thread-safe."""
 
     def __init__(self, index: LoadedIndex, encoder: Encoder, settings: EngineSettings = EngineSettings()):
         self.index = index
         self.encoder = encoder
         self.settings = settings
-        self.retriever = Retriever(index, encoder, k=settings.passages_k)
+        self.retriever = Retriever(index, encoder, k=settings.passages_k, weights=settings.weights)
+        self.analyzer = self.retriever.analyzer
+        self.coverage = Coverage.of(s.text for d in index.documents.values() for s in d.sentences)
+        self.analyzer.analyze("warm up baclofen withdrawl")  # loads the word lists before the first question
 
     @classmethod
     def load(cls, index_dir: str | Path | None = None, model: str | None = None,
@@ -112,22 +121,40 @@ class Engine:
         t0 = time.perf_counter()
         text = clean_question(question)
         turns = clean_history(history)
-        query = standalone_query(text, turns)
-        qvec = self.retriever.embed(query)
-        hits = self.retriever.passages(qvec)
-        ranked = self.retriever.rank_units(qvec, hits)
+        emergency = detect_emergency(text)
+        resolved = resolve(text, turns, self.analyzer)
+        own = self.analyzer.analyze(text)
+        qvec = self.retriever.embed(own.text)
+        context = None
+        if resolved.uses_history:
+            terms = self.analyzer.analyze(resolved.query)
+            context = (self.retriever.embed(terms.text), terms)
+        hits = self.retriever.passages(context[0] if context else qvec, context[1] if context else own)
+        ranked = self.retriever.rank_units(qvec, own, hits, wants_list=bool(_LIST_CUES.search(text)), context=context)
         t1 = time.perf_counter()
-        quotes = select_quotes(self.index, ranked, self.settings.max_quotes, self.settings.min_score)
-        status = "answered" if quotes else "not_covered"
-        lead = "" if quotes else "The monograph does not seem to cover this question."
-        markdown = render_markdown(status, quotes, DISCLAIMER, lead)
+        status, lead, quotes = self._decide(text, own, resolved, ranked, emergency)
+        markdown = render_markdown(status, quotes, DISCLAIMER, lead, EXAMPLE_QUESTIONS if status == "out_of_scope" else ())
         t2 = time.perf_counter()
         timings = {"retrieve": (t1 - t0) * 1000, "compose": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
         return Answer(question=text, history=turns, status=status, answer_markdown=markdown, quotes=tuple(quotes),
-                      disclaimer=DISCLAIMER, timings_ms=timings, passages=tuple(hits), standalone_query=query,
-                      lead=lead)
+                      disclaimer=DISCLAIMER, timings_ms=timings, passages=tuple(hits),
+                      standalone_query=resolved.query, lead=lead)
+
+    def _decide(self, text: str, own: QueryTerms, resolved: Resolved, ranked: list[RankedUnit],
+                emergency: bool) -> tuple[str, str, list[Quote]]:
+        s = self.settings
+        best = ranked[0] if ranked else None
+        if emergency:
+            return "emergency", EMERGENCY_MESSAGE, select_quotes(self.index, ranked, 2, s.min_quote_score, s.spread)
+        if is_out_of_scope(own, resolved, self.analyzer, best.dense if best else 0.0, s.oos_min_dense):
+            return "out_of_scope", DECLINE, []
+        if best is None or best.score < s.min_quote_score or self.coverage.silent_on(text):
+            related = select_quotes(self.index, ranked, 1, 0.0, 0.0, role="related")
+            return "not_covered", NOT_COVERED, related
+        quotes = select_quotes(self.index, ranked, s.max_quotes, s.min_quote_score, s.spread)
+        return "answered", PRESCRIBER_NOTE if is_personal_dosing(text) else "", quotes
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
-        """Ranked passages with scores, for staff look-ups."""
-        text = clean_question(query)
-        return self.retriever.passages(self.retriever.embed(text), k)
+        """Ranked passages with scores, for staff look-ups (same hybrid retrieval as answers)."""
+        terms = self.analyzer.analyze(clean_question(query))
+        return self.retriever.passages(self.retriever.embed(terms.text), terms, k)

@@ -1,14 +1,42 @@
-"""Find the passages for a query, then rank the quotable units inside them."""
+"""Hybrid retrieval: dense (FAISS, MiniLM) plus lexical (BM25 via bm25s), fused by weighted scores.
+
+Passages (chunks) are ranked for context and for staff search; quote units (a sentence, or a
+list with its lead-in) are ranked for the answer, helped by the score of their best passage.
+Section headings are part of both texts, so a heading is context for everything under it.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from chat.answer import Hit
+from chat.lexicon import BACLOFEN_NAMES
+from chat.query import Analyzer, QueryTerms, stems, words
 from index.embed import Encoder
 from index.store import LoadedIndex
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Fusion weights and floors (calibrated on the dev split; see README)."""
+
+    dense: float = 0.55
+    lexical: float = 0.30
+    passage: float = 0.15
+    lexical_floor: float = 6.0  # BM25 scores are divided by max(best score, this)
+    list_bonus: float = 0.06
+    signpost_penalty: float = 0.08
+    drug_bonus: float = 0.02
+    context_weight: float = 0.4  # share of a follow-up's score that comes from the earlier question's topic
+    candidates: int = 64  # passages taken from FAISS before fusion
+
+
+# Sentences that announce content rather than state it ("Below are some reported side effects").
+_SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read on|as mentioned|"
+                       r"this is (?:also )?not a complete list|we(?:'|’)ll discuss|in the following)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -18,41 +46,99 @@ class RankedUnit:
     row: int
     score: float
     dense: float
+    lexical: float
     passage_score: float
     passage_rank: int
 
 
-class Retriever:
-    """Dense retrieval over chunk vectors (exact inner product on normalised vectors)."""
+def _bm25(texts: list[str]):
+    import bm25s
 
-    def __init__(self, index: LoadedIndex, encoder: Encoder, k: int = 8):
+    model = bm25s.BM25()
+    model.index([stems(words(t)) or ["\x00"] for t in texts], show_progress=False)
+    return model
+
+
+class Retriever:
+    """Holds the BM25 indexes and the analyzer built from the loaded index (once, at start)."""
+
+    def __init__(self, index: LoadedIndex, encoder: Encoder, k: int = 8, weights: Weights = Weights()):
         self.index = index
         self.encoder = encoder
         self.k = k
+        self.w = weights
+        docs = index.documents
+        self.unit_texts = [" > ".join(docs[u.doc_id].sections[u.section_id].path) + " " + u.text for u in index.units]
+        chunk_texts = [" > ".join(c.section_path) + " " + c.text for c in index.chunks]
+        self.analyzer = Analyzer(self.unit_texts)
+        self._bm25_units = _bm25(self.unit_texts)
+        self._bm25_chunks = _bm25(chunk_texts)
         self._rows = {c.id: i for i, c in enumerate(index.chunks)}
+        self._signpost = np.array([bool(_SIGNPOST.match(u.text)) for u in index.units])
+        self._names_drug = np.array([any(w in BACLOFEN_NAMES for w in words(u.text)) for u in index.units])
+        self.unit_chunks: list[list[int]] = [[] for _ in index.units]
+        for c_row, rows in enumerate(index.chunk_units):
+            for u_row in rows:
+                self.unit_chunks[u_row].append(c_row)
 
-    def embed(self, query: str) -> np.ndarray:
-        return self.encoder.encode([query])[0]
+    def embed(self, text: str) -> np.ndarray:
+        return self.encoder.encode([text])[0]
 
-    def passages(self, qvec: np.ndarray, k: int | None = None) -> list[Hit]:
-        k = min(k or self.k, len(self.index.chunks))
+    def _lexical(self, model, tokens: list[str], n: int) -> np.ndarray:
+        if not tokens or n == 0:
+            return np.zeros(n, dtype=np.float32)
+        scores = np.asarray(model.get_scores(tokens), dtype=np.float32)
+        return scores / max(float(scores.max()), self.w.lexical_floor)
+
+    def passages(self, qvec: np.ndarray, terms: QueryTerms | None = None, k: int | None = None) -> list[Hit]:
+        """Top-k passages by fused dense and lexical score."""
+        n = len(self.index.chunks)
+        k = min(k or self.k, n)
         if k <= 0:
             return []
-        scores, rows = self.index.chunk_index.search(qvec.reshape(1, -1).astype(np.float32), k)
-        return [Hit(self.index.chunks[row], rank, float(score), float(score))
-                for rank, (score, row) in enumerate(zip(scores[0], rows[0]), start=1) if row >= 0]
+        tokens = terms.search_tokens if terms else []
+        lexical = self._lexical(self._bm25_chunks, tokens, n)
+        dense = np.zeros(n, dtype=np.float32)
+        found = np.zeros(n, dtype=bool)
+        scores, rows = self.index.chunk_index.search(qvec.reshape(1, -1).astype(np.float32), min(n, self.w.candidates))
+        for s, r in zip(scores[0], rows[0]):
+            if r >= 0:
+                dense[r], found[r] = s, True
+        fused = np.where(found | (lexical > 0), self.w.dense * dense + self.w.lexical * lexical, -1.0)
+        order = np.argsort(-fused, kind="stable")[:k]
+        return [Hit(self.index.chunks[r], rank, float(fused[r]), float(dense[r]), float(lexical[r]))
+                for rank, r in enumerate(order, start=1) if fused[r] > -1.0]
 
-    def rank_units(self, qvec: np.ndarray, hits: list[Hit], passage_weight: float = 0.25) -> list[RankedUnit]:
-        """Units of the retrieved passages, best first; a unit's passage lends it some score."""
-        best: dict[int, Hit] = {}
-        for hit in hits:
-            for row in self.index.chunk_units[self._rows[hit.chunk.id]]:
-                if row not in best or hit.score > best[row].score:
-                    best[row] = hit
-        if not best:
+    def rank_units(self, qvec: np.ndarray, terms: QueryTerms, hits: list[Hit], wants_list: bool = False,
+                   context: tuple[np.ndarray, QueryTerms] | None = None) -> list[RankedUnit]:
+        """Every quote unit, best first, scored by itself and by its best retrieved passage.
+
+        `context` is the (vector, terms) of a follow-up's standalone query; it lends the
+        earlier topic a share of the score without outweighing the new question.
+        """
+        n = len(self.index.units)
+        if n == 0:
             return []
-        rows = np.fromiter(best, dtype=np.int64)
-        dense = self.index.unit_vectors[rows] @ qvec
-        ranked = [RankedUnit(int(r), float((1 - passage_weight) * d + passage_weight * best[int(r)].score),
-                             float(d), best[int(r)].score, best[int(r)].rank) for r, d in zip(rows, dense)]
-        return sorted(ranked, key=lambda u: -u.score)
+        dense = self._dense_units(qvec)
+        lexical = self._lexical(self._bm25_units, terms.search_tokens, n)
+        if context is not None:
+            c = self.w.context_weight
+            dense = (1 - c) * dense + c * self._dense_units(context[0])
+            lexical = (1 - c) * lexical + c * self._lexical(self._bm25_units, context[1].search_tokens, n)
+        ctx = np.zeros(n, dtype=np.float32)
+        ctx_rank = np.zeros(n, dtype=np.int64)
+        for hit in sorted(hits, key=lambda h: h.score):
+            for row in self.index.chunk_units[self._rows[hit.chunk.id]]:
+                ctx[row], ctx_rank[row] = hit.score, hit.rank
+        score = self.w.dense * dense + self.w.lexical * lexical + self.w.passage * ctx
+        score -= self.w.signpost_penalty * self._signpost
+        if wants_list:
+            score += self.w.list_bonus * np.array([u.kind == "list" for u in self.index.units])
+        if terms.names_baclofen:
+            score += self.w.drug_bonus * self._names_drug
+        order = np.argsort(-score, kind="stable")
+        return [RankedUnit(int(r), float(score[r]), float(dense[r]), float(lexical[r]), float(ctx[r]), int(ctx_rank[r]))
+                for r in order]
+
+    def _dense_units(self, qvec: np.ndarray) -> np.ndarray:
+        return np.maximum(self.index.unit_vectors @ qvec, self.index.head_vectors @ qvec)

@@ -4,7 +4,9 @@ Layout of an index directory (no pickle anywhere):
     manifest.json   settings, model fingerprint, corpus hashes, file checksums
     documents.json  each document's text, sections, blocks and sentences
     chunks.json     chunk metadata, row i <-> vector i of chunks.faiss
-    units.json      quote units, row i <-> vector i of units.faiss
+    units.json      quote units, row i <-> vector i of units.faiss and of heads.faiss
+                    (heads: the unit's first sentence or list lead-in, so a long list still
+                    matches a question about its lead-in)
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from ingest.model import Block, Document, Section, Sentence
 from ingest.parse import parse_document
 from ingest.units import Unit, quote_units
 
-DATA_FILES = ("documents.json", "chunks.json", "units.json", "chunks.faiss", "units.faiss")
+DATA_FILES = ("documents.json", "chunks.json", "units.json", "chunks.faiss", "units.faiss", "heads.faiss")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class LoadedIndex:
     chunk_units: tuple[tuple[int, ...], ...]  # per chunk, the rows of the units it overlaps
     chunk_index: object  # faiss.Index over chunk vectors
     unit_vectors: np.ndarray
+    head_vectors: np.ndarray
 
 
 def doc_ids_for(paths: Sequence[Path]) -> list[str]:
@@ -59,13 +62,34 @@ def doc_ids_for(paths: Sequence[Path]) -> list[str]:
     return ids
 
 
+_CITATION = re.compile(r"\s*\[[\d\s,;–—-]+\]")
+_BULLET_LINE = re.compile(r"\s*\n\s*(?:[•◦▪‣●○■□➢–\-\*\+]|\d{1,3}[.)])\s+")
+
+
+def embedding_text(text: str) -> str:
+    """What the model reads: citation brackets dropped and bullets flattened, which MiniLM
+    matches much better against questions (the quote itself keeps every character)."""
+    flat = _BULLET_LINE.sub(", ", _CITATION.sub("", text))
+    return re.sub(r":\s*,\s*", ": ", re.sub(r"\s+", " ", flat)).strip()
+
+
 def chunk_embedding_text(chunk: Chunk) -> str:
     """Section headings are context for their passages."""
-    return " > ".join(chunk.section_path) + "\n" + chunk.text
+    return " > ".join(chunk.section_path) + ": " + embedding_text(chunk.text)
 
 
-def unit_embedding_text(doc: Document, unit: Unit) -> str:
-    return f"{doc.sections[unit.section_id].title}: {unit.text}"
+def document_subject(doc: Document) -> str:
+    """The word of the title the text uses most, e.g. "Baclofen" for a baclofen monograph."""
+    counts: dict[str, int] = {}
+    for word in re.findall(r"[A-Za-z][A-Za-z-]{3,}", doc.title):
+        counts[word] = len(re.findall(rf"\b{re.escape(word)}\b", doc.text, re.IGNORECASE))
+    return max(counts, key=lambda w: (counts[w], -doc.title.index(w)), default="")
+
+
+def unit_embedding_text(doc: Document, unit: Unit, head: bool = False, subject: str = "") -> str:
+    """The document's subject and the section title give a sentence its context."""
+    prefix = f"{subject}, " if subject else ""
+    return f"{prefix}{doc.sections[unit.section_id].title}: {embedding_text(unit.head if head else unit.text)}"
 
 
 def _progress(items: list, desc: str, enabled: bool) -> Iterable:
@@ -103,7 +127,15 @@ def build_index(corpus_paths: Sequence[str | Path], index_dir: str | Path, encod
     if not chunks:
         raise QAError("the corpus has no text to index after removing page furniture")
     chunk_vecs = _encode(encoder, [chunk_embedding_text(c) for c in chunks], "embedding chunks", progress)
-    unit_vecs = _encode(encoder, [unit_embedding_text(by_id[u.doc_id], u) for u in units], "embedding quotes", progress)
+    subjects = {d.doc_id: document_subject(d) for d in docs}
+    unit_vecs = _encode(encoder, [unit_embedding_text(by_id[u.doc_id], u, subject=subjects[u.doc_id]) for u in units],
+                        "embedding quotes", progress)
+    head_rows = [i for i, u in enumerate(units) if u.head_end and u.head_end < u.end]
+    head_vecs = unit_vecs.copy()
+    if head_rows:
+        head_vecs[head_rows] = _encode(encoder, [unit_embedding_text(by_id[units[i].doc_id], units[i], True,
+                                                                     subjects[units[i].doc_id]) for i in head_rows],
+                                       "embedding lead-ins", progress)
 
     target = Path(index_dir)
     try:
@@ -118,6 +150,7 @@ def build_index(corpus_paths: Sequence[str | Path], index_dir: str | Path, encod
             "units.json": _json_bytes([asdict(u) for u in units]),
             "chunks.faiss": _faiss_bytes(chunk_vecs),
             "units.faiss": _faiss_bytes(unit_vecs),
+            "heads.faiss": _faiss_bytes(head_vecs),
         }
         for name, data in payloads.items():
             write_bytes_synced(staging / name, data)
@@ -228,13 +261,20 @@ def load_index(index_dir: str | Path, weights_sha256: str | None = None) -> Load
         units = tuple(_unit(u) for u in json.loads((index_dir / "units.json").read_bytes()))
         chunk_index = faiss.deserialize_index(np.frombuffer((index_dir / "chunks.faiss").read_bytes(), dtype=np.uint8))
         unit_index = faiss.deserialize_index(np.frombuffer((index_dir / "units.faiss").read_bytes(), dtype=np.uint8))
+        head_index = faiss.deserialize_index(np.frombuffer((index_dir / "heads.faiss").read_bytes(), dtype=np.uint8))
     except (ValueError, TypeError, KeyError, RuntimeError) as exc:
         raise IndexLoadError(f"index at {index_dir} is corrupt ({exc.__class__.__name__}); {FIX}") from None
-    if (chunk_index.ntotal, unit_index.ntotal) != (len(chunks), len(units)) or chunk_index.d != manifest.dim:
+    counts = (chunk_index.ntotal, unit_index.ntotal, head_index.ntotal)
+    if counts != (len(chunks), len(units), len(units)) or chunk_index.d != manifest.dim:
         raise IndexLoadError(f"index at {index_dir} is inconsistent (vector counts or dimension); {FIX}")
-    unit_vectors = unit_index.reconstruct_n(0, unit_index.ntotal) if units else np.zeros((0, manifest.dim), np.float32)
     return LoadedIndex(manifest, {d.doc_id: d for d in docs}, chunks, units, _chunk_units(chunks, units),
-                       chunk_index, np.ascontiguousarray(unit_vectors, dtype=np.float32))
+                       chunk_index, _vectors(unit_index, manifest.dim), _vectors(head_index, manifest.dim))
+
+
+def _vectors(index, dim: int) -> np.ndarray:
+    if index.ntotal == 0:
+        return np.zeros((0, dim), np.float32)
+    return np.ascontiguousarray(index.reconstruct_n(0, index.ntotal), dtype=np.float32)
 
 
 def _chunk_units(chunks: Sequence[Chunk], units: Sequence[Unit]) -> tuple[tuple[int, ...], ...]:
@@ -265,4 +305,4 @@ def _chunk(c: dict) -> Chunk:
 
 def _unit(u: dict) -> Unit:
     return Unit(u["id"], u["doc_id"], u["start"], u["end"], u["text"], u["section_id"], tuple(u["refs"]), u["kind"],
-                tuple(u["sentence_ids"]))
+                tuple(u["sentence_ids"]), u.get("head_end", 0))

@@ -115,10 +115,10 @@ def test_plain_ask_and_search(index_dir, capsys):
 @pytest.mark.slow
 def test_build_command_writes_a_loadable_index(tmp_path, capsys):
     corpus = tmp_path / "mono.txt"
-    corpus.write_text("Title\n\nUses\n\nIt treats spasms [1]. It relaxes muscles [2].\n", encoding="utf-8")
+    corpus.write_text("Title\n\nUses\n\nBaclofen treats spasms [1]. Baclofen relaxes muscles [2].\n", encoding="utf-8")
     assert main(["build", "--corpus", str(corpus), "--index-dir", str(tmp_path / "idx"), "--quiet"]) == 0
     assert "1 document(s)" in capsys.readouterr().err
     assert main(["ask", "Does it treat spasms?", "--json", "--index-dir", str(tmp_path / "idx")]) == 0
     quotes = [q["text"] for q in json.loads(capsys.readouterr().out)["quotes"]]
-    assert "It treats spasms [1]." in quotes
-    assert set(quotes) <= {"It treats spasms [1].", "It relaxes muscles [2]."}
+    assert quotes[0] == "Baclofen treats spasms [1]."
+    assert set(quotes) <= {"Baclofen treats spasms [1].", "Baclofen relaxes muscles [2]."}

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from index.manifest import read_manifest
-from index.store import build_index, ensure_index, load_index, stale_reason
+from index.store import build_index, embedding_text, ensure_index, load_index, stale_reason
 from ingest.chunk import ChunkSettings
 from ingest.corpus import DEFAULT_CORPUS
 from ingest.errors import IndexLoadError
@@ -36,7 +36,7 @@ def test_manifest_records_what_built_the_index(built):
 def test_save_load_search_round_trip(built, fake_encoder):
     path, _ = built
     index = load_index(path, fake_encoder.weights_sha256)
-    chunk_texts = [" > ".join(c.section_path) + "\n" + c.text for c in index.chunks]
+    chunk_texts = [" > ".join(c.section_path) + ": " + embedding_text(c.text) for c in index.chunks]
     vectors = fake_encoder.encode(chunk_texts)
     _, rows = index.chunk_index.search(vectors, 1)
     assert list(rows[:, 0]) == list(range(len(index.chunks)))  # each chunk finds itself first

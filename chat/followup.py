@@ -1,0 +1,76 @@
+"""Resolve follow-up questions against the conversation before retrieval.
+
+A question leans on the history when it points back ("it", "that study", "those") or is
+elliptical ("And in children?", "What about alcohol?") or names no topic of its own; then
+the topic words of the most recent earlier question are added to the query. A question
+that stands on its own is left alone, so the answer does not drift back to an old topic.
+
+Example:
+    >>> from chat.query import Analyzer
+    >>> a = Analyzer(["Baclofen treats hiccups. Children with cerebral palsy."])
+    >>> resolve("And in children?", ("Does baclofen help hiccups?",), a).query
+    'And in children? baclofen help hiccups'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chat.lexicon import BACLOFEN_NAMES, STOPWORDS
+from chat.query import Analyzer, words
+
+_POINTERS = frozenset("that this these those they them their there such same he she him her his former latter "
+                      "above".split())
+_DRUG_POINTERS = frozenset("it its it's itself".split())  # usually the drug itself
+# Aspects that need a subject: "how strong is the evidence?" asks about an earlier topic.
+_ASPECTS = frozenset("evidence study studies trial trials patients participants research results result dose "
+                     "dosage doses side effects effect risk risks safe safety effective work works strong good "
+                     "long many much often quality data proof".split())
+_ELLIPTICAL = re.compile(r"^\s*(?:and|but|or|so|also|then|what about|how about|what if|and if|in|for|with|"
+                         r"during|while|same|ok so|okay so|any)\b", re.IGNORECASE)
+_DRUG_WORDS = BACLOFEN_NAMES | {"drug", "medication", "medicine", "med", "meds", "pill", "pills", "tablet",
+                                "tablets", "treatment", "therapy"}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The query to retrieve with, and whether (and which) history was used."""
+
+    query: str
+    uses_history: bool
+    context: str = ""
+
+
+def topic_words(question: str, analyzer: Analyzer) -> list[str]:
+    """Content words of a question that name its topic (not the drug itself, not filler)."""
+    return [w for w in analyzer.analyze(question).tokens if w not in _DRUG_WORDS and w not in STOPWORDS]
+
+
+def leans_on_history(question: str, analyzer: Analyzer) -> bool:
+    """True when the question cannot stand alone."""
+    tokens = words(question)
+    own_topic = topic_words(question, analyzer)
+    if _ELLIPTICAL.search(question) and len(own_topic) <= 3:
+        return True
+    if any(t in _POINTERS for t in tokens):
+        return len(own_topic) <= 4
+    if any(t in _DRUG_POINTERS for t in tokens) and len(own_topic) <= 1:
+        return True
+    if own_topic and any(t in BACLOFEN_NAMES for t in tokens):
+        return False  # "What are the side effects of baclofen?" stands on its own
+    return all(w in _ASPECTS for w in own_topic)
+
+
+def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer) -> Resolved:
+    """The standalone query for retrieval."""
+    if not history or not leans_on_history(question, analyzer):
+        return Resolved(question, False)
+    context_words: list[str] = []
+    for earlier in reversed(history):  # the latest question with a topic of its own
+        context_words = topic_words(earlier, analyzer)
+        if context_words:
+            break
+    names = [w for w in words(" ".join(history)) if w in BACLOFEN_NAMES][:1]
+    context = " ".join(dict.fromkeys(names + context_words))
+    return Resolved(f"{question} {context}".strip(), bool(context), context)

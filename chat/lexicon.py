@@ -1,0 +1,130 @@
+"""Small domain lexicon: how people say things vs. how a drug monograph says them.
+
+General consumer-health vocabulary, not tied to any test question: lay words map to the
+terms monographs use, names of baclofen products map to baclofen, and a list of other
+common medicines lets the scope check tell "ibuprofen dose" from "ibuprofen with baclofen".
+"""
+
+from __future__ import annotations
+
+# Lay word or phrase -> monograph terms added to the query (the original words stay).
+LAY_TERMS: dict[str, str] = {
+    "drowsy": "sedation sleepiness fatigue", "drowsiness": "sedation sleepiness fatigue",
+    "sleepy": "sleepiness sedation", "tired": "fatigue sleepiness", "exhausted": "fatigue",
+    "knocked out": "sedation", "zonked": "sedation", "groggy": "sedation sleepiness",
+    "dizzy": "dizziness vertigo", "lightheaded": "dizziness", "woozy": "dizziness",
+    "nauseous": "nausea", "queasy": "nausea", "throw up": "nausea", "vomit": "nausea", "puke": "nausea",
+    "stomach": "nausea", "tummy": "nausea",
+    "weak": "weakness", "floppy": "muscle weakness",
+    "confused": "confusion", "foggy": "confusion", "brain fog": "confusion",
+    "swollen": "swelling edema", "puffy": "swelling edema",
+    "shaky": "tremors", "shaking": "tremors", "trembling": "tremors",
+    "sad": "depression", "depressed": "depression", "low mood": "depression", "mood": "mood depression",
+    "heartburn": "acid reflux gerd", "reflux": "acid reflux gerd", "indigestion": "acid reflux",
+    "acid": "acid reflux", "hiccup": "hiccups", "hiccuping": "hiccups",
+    "pregnant": "pregnancy", "expecting": "pregnancy", "unborn": "pregnancy newborn",
+    "baby": "newborn pregnancy", "newborn": "newborn",
+    "breastfeed": "breastfeeding", "breastfeeding": "breastfeeding", "nursing": "breastfeeding",
+    "kid": "children adolescents", "kids": "children adolescents", "child": "children adolescents",
+    "toddler": "children", "teen": "adolescents", "teenager": "adolescents", "pediatric": "children",
+    "son": "children", "daughter": "children",
+    "cp": "cerebral palsy", "ms": "multiple sclerosis", "sci": "spinal cord injury",
+    "paralysed": "spinal cord injury", "paralyzed": "spinal cord injury", "paraplegic": "spinal cord injury",
+    "beer": "alcohol", "beers": "alcohol", "wine": "alcohol", "booze": "alcohol", "liquor": "alcohol",
+    "drink": "alcohol", "drinks": "alcohol", "drinking": "alcohol", "drunk": "alcohol",
+    "alcoholism": "alcohol dependence", "alcoholic": "alcohol dependence", "cravings": "cravings",
+    "quit": "stop discontinued withdrawal", "quitting": "stopping discontinued withdrawal",
+    "cold turkey": "suddenly discontinued withdrawal abrupt", "come off": "stopping withdrawal",
+    "get off": "stopping withdrawal", "taper": "gradually decreased", "wean": "gradually decreased",
+    "suddenly": "suddenly abrupt", "abruptly": "abrupt suddenly",
+    "addictive": "abuse addicted", "addiction": "abuse addicted", "hooked": "addicted abuse",
+    "habit forming": "abuse addicted", "get high": "abuse mood-enhancing", "high": "abuse",
+    "recreational": "abuse", "misuse": "abuse",
+    "opioid": "narcotic opioid", "narcotic": "narcotic", "controlled": "narcotic abuse",
+    "pill": "tablets oral", "pills": "tablets oral", "tablet": "tablets", "by mouth": "oral",
+    "strength": "strengths mg", "strengths": "strengths mg", "how much": "dosage dose mg",
+    "dose": "dose dosage", "dosing": "dose dosage", "max": "maximum", "most": "maximum",
+    "pump": "intrathecal pumps", "spinal": "spinal intrathecal", "spine": "spinal",
+    "shot": "injections", "injection": "injections intrathecal", "needle": "injections",
+    "cream": "cream skin", "gel": "cream skin", "topical": "cream skin", "skin": "skin cream",
+    "stiff": "stiffness spasticity", "tight": "tightness spasticity", "cramps": "spasms",
+    "cramp": "spasms", "spasm": "spasms", "twitching": "spasms",
+    "allergic": "allergic hypersensitive", "allergy": "allergic hypersensitive",
+    "fit": "seizures", "fits": "seizures", "convulsion": "seizures", "convulsions": "seizures",
+    "epilepsy": "seizures anti-seizure",
+    "sleeping pill": "insomnia", "sleeping pills": "insomnia", "sleep aid": "insomnia", "sleep": "insomnia sleepiness",
+    "anxiety": "anxiety", "benzo": "anxiety sedatives", "benzos": "anxiety sedatives",
+    "antidepressant": "antidepressants", "ssri": "antidepressants", "ssris": "antidepressants",
+    "painkiller": "opioid pain", "painkillers": "opioid pain", "pain pills": "opioid pain",
+    "blood pressure": "high blood pressure", "bp": "blood pressure", "hypertension": "high blood pressure",
+    "antihistamine": "antihistamines", "allergy pills": "antihistamines",
+    "smoking": "smoking cessation", "cigarettes": "smoking cessation",
+    "studied": "trial study patients", "trial": "trial", "research": "study trials review",
+    "evidence": "evidence review", "proof": "evidence", "works": "effective", "effective": "effective",
+    "help": "help", "better": "effective", "stronger": "effective",
+    "brand": "brand name", "generic": "brand name",
+    "how does it work": "mechanism gaba receptors", "mechanism": "mechanism gaba",
+    "approved": "fda-approved", "fda": "fda-approved",
+    "side effect": "side effects", "adverse": "side effects", "bad reaction": "side effects",
+    "risky": "risks safety", "dangerous": "risks safety serious", "safe": "safety",
+    "elderly": "older", "senior": "older", "seniors": "older",
+    "breathing": "difficulty breathing", "breathe": "difficulty breathing",
+    "hallucinating": "hallucinations", "seeing things": "hallucinations", "fever": "high fever",
+    "muscle relaxer": "muscle relaxant", "muscle relaxers": "muscle relaxants",
+}
+
+# Names under which baclofen is sold; any of these means the question is about baclofen.
+BACLOFEN_NAMES = frozenset({"baclofen", "lioresal", "gablofen", "ozobax", "fleqsuvy", "lyvispah", "kemstro",
+                            "beklo", "baclosan", "liofen"})
+
+# Other common medicines and substances (generic and brand names).
+OTHER_DRUGS = frozenset("""
+tizanidine zanaflex cyclobenzaprine flexeril amrix methocarbamol robaxin carisoprodol soma metaxalone skelaxin
+dantrolene dantrium orphenadrine chlorzoxazone diazepam valium alprazolam xanax lorazepam ativan clonazepam
+klonopin temazepam zolpidem ambien eszopiclone lunesta ibuprofen advil motrin naproxen aleve aspirin
+acetaminophen paracetamol tylenol celecoxib celebrex meloxicam diclofenac gabapentin neurontin pregabalin lyrica
+tramadol ultram oxycodone oxycontin percocet hydrocodone vicodin norco morphine fentanyl codeine methadone
+buprenorphine suboxone naloxone narcan naltrexone acamprosate disulfiram antabuse topiramate topamax
+sertraline zoloft fluoxetine prozac citalopram celexa escitalopram lexapro paroxetine paxil bupropion
+wellbutrin trazodone amitriptyline nortriptyline duloxetine cymbalta venlafaxine effexor mirtazapine
+quetiapine seroquel olanzapine zyprexa risperidone aripiprazole abilify lamotrigine lamictal levetiracetam
+keppra carbamazepine tegretol phenytoin dilantin valproate depakote metformin glucophage insulin ozempic
+semaglutide wegovy mounjaro tirzepatide lisinopril losartan amlodipine metoprolol atenolol propranolol
+carvedilol hydrochlorothiazide furosemide lasix spironolactone atorvastatin lipitor simvastatin rosuvastatin
+crestor warfarin coumadin apixaban eliquis rivaroxaban xarelto clopidogrel plavix omeprazole prilosec
+esomeprazole nexium pantoprazole protonix famotidine pepcid ranitidine zantac levothyroxine synthroid
+prednisone prednisolone dexamethasone amoxicillin augmentin azithromycin zithromax ciprofloxacin cipro
+doxycycline cephalexin penicillin albuterol montelukast singulair cetirizine zyrtec loratadine claritin
+fexofenadine allegra diphenhydramine benadryl melatonin sildenafil viagra tadalafil cialis adderall
+amphetamine ritalin methylphenidate modafinil provigil botox botulinum ketamine cannabis marijuana cbd thc
+kratom phenibut ghb nicotine caffeine levodopa carbodopa sinemet ropinirole pramipexole donepezil aricept
+memantine tamoxifen methotrexate hydroxychloroquine ivermectin paxlovid tamiflu
+""".split())
+
+# Words that carry no topic: question words, fillers, conversational glue.
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are aren't as at be because been before being below
+between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each
+few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself
+him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most
+mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own same shan't
+she she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves then
+there there's these they they'd they'll they're they've this those through to too under until up very was
+wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's
+whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
+im ive dont doesnt cant wont isnt arent whats hows thats theres u ur pls plz please thanks thank hi hello hey
+ok okay yes yeah yep nope also just really actually basically like kind sort stuff thing things something
+anything everything get gets got getting go goes going gone know tell me say said give want wanted need needed
+think thought mean means feel felt make makes made take takes taking took use used using uses one ones way
+ways much many lot lots bit little quite pretty still even ever well good bad new old right wrong sure
+able may might must shall will would can could should possible possibly probably maybe usually often
+someone somebody anyone people person guy question questions answer info information explain describe
+let see look looking find tell told ask asked wondering wonder curious does do did doing
+""".split())
+
+# The only words lexical search ignores: BM25's IDF handles the rest, and "should not take" matters.
+FUNCTION_WORDS = frozenset("""
+a an the of to in on at by for from with about as into and or but if then so than that this these those
+is are was were be been being am do does did has have had i me my you your he she it its we they them
+what which who whom whose how when where why there here please tell
+""".split())

@@ -1,0 +1,134 @@
+"""Understand the words of a question: fix misspellings against the corpus vocabulary, add the
+monograph's terms for lay words, and note which words the corpus has never seen.
+
+Example:
+    >>> a = Analyzer(["Baclofen withdrawal symptoms include seizures.", "Spasticity is treated."])
+    >>> t = a.analyze("baclophen withdrawl symtoms")
+    >>> t.corrected, t.unknown
+    ('baclofen withdrawal symptoms', ())
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from chat.lexicon import BACLOFEN_NAMES, FUNCTION_WORDS, LAY_TERMS, OTHER_DRUGS, STOPWORDS
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_FUZZY_MIN_LEN = 5
+_COMMON_ZIPF = 3.0  # a word this frequent in English is a real word, not a typo (wordfreq's Zipf scale)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens (hyphenated and apostrophe words kept whole)."""
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def stems(tokens: Iterable[str]) -> list[str]:
+    """Snowball stems, splitting hyphenated words into their parts as well."""
+    out: list[str] = []
+    for tok in tokens:
+        parts = [tok] + (tok.split("-") if "-" in tok else [])
+        out.extend(_stemmer().stemWords([p.replace("'", "") for p in parts if p]))
+    return out
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """What the analyzer made of a question."""
+
+    text: str  # the question with misspellings fixed and lay terms added: what gets embedded
+    corrected: str  # the question's own words, misspellings fixed
+    tokens: tuple[str, ...]  # content words (corrected), stopwords dropped
+    expansions: tuple[str, ...]  # monograph terms added for lay words
+    unknown: tuple[str, ...]  # content words the corpus never uses (after correction and expansion)
+    names_baclofen: bool
+    other_drugs: tuple[str, ...]
+
+    @property
+    def search_tokens(self) -> list[str]:
+        """Stemmed tokens for lexical (BM25) search: all but function words, plus expansions."""
+        return stems([w for w in words(self.corrected) if w not in FUNCTION_WORDS] + list(self.expansions))
+
+
+class Analyzer:
+    """Built once from the corpus texts; `analyze()` is cheap and thread-safe."""
+
+    def __init__(self, texts: Iterable[str]):
+        self.freq: dict[str, int] = {}
+        for text in texts:
+            for w in words(text):
+                for form in [w] + [p for p in w.split("-") if p and "-" in w]:
+                    self.freq[form] = self.freq.get(form, 0) + 1
+        self.vocab = set(self.freq)
+        # most frequent first, so ties in spelling distance go to the commoner word
+        self._fuzzy_pool = tuple(sorted((w for w in self.vocab if len(w) >= _FUZZY_MIN_LEN and not w.isdigit()),
+                                        key=lambda w: (-self.freq[w], w)))
+        self._known_stems = set(stems(self.vocab))
+        self._phrases = sorted((p for p in LAY_TERMS if " " in p), key=len, reverse=True)
+
+    def correct(self, word: str) -> str:
+        """The corpus word closest to an unknown word, or the word itself."""
+        if word in self.vocab or word in STOPWORDS or len(word) < _FUZZY_MIN_LEN or not word.isalpha():
+            return word
+        if word in LAY_TERMS or word in OTHER_DRUGS or _zipf(word) >= _COMMON_ZIPF:
+            return word
+        return _close(word, tuple(sorted(BACLOFEN_NAMES))) or _close(word, self._fuzzy_pool) or word
+
+    def is_known(self, word: str) -> bool:
+        return word in self.vocab or (stems([word]) and stems([word])[0] in self._known_stems)
+
+    def analyze(self, question: str) -> QueryTerms:
+        raw = words(question)
+        phrases = [p for p in self._phrases if re.search(rf"\b{re.escape(p)}\b", " ".join(raw))]
+        protected = {part for p in phrases for part in p.split()}
+        corrected = [w if w in protected else self.correct(w) for w in raw]
+        joined = " ".join(corrected)
+        expansions: list[str] = [e for p in phrases for e in LAY_TERMS[p].split()]
+        content = [w for w in corrected if w not in STOPWORDS]
+        for w in content:
+            if w in LAY_TERMS:
+                expansions.extend(LAY_TERMS[w].split())
+        expansions = [e for e in dict.fromkeys(expansions) if e not in content]
+        lay_covered = {w for w in content if w in LAY_TERMS} | protected
+        unknown = tuple(w for w in content if not self.is_known(w) and w not in lay_covered
+                        and w not in BACLOFEN_NAMES and not w.isdigit())
+        text = " ".join([joined] + expansions)
+        return QueryTerms(
+            text=text, corrected=joined, tokens=tuple(content), expansions=tuple(expansions), unknown=unknown,
+            names_baclofen=any(w in BACLOFEN_NAMES for w in corrected),
+            other_drugs=tuple(w for w in corrected if w in OTHER_DRUGS),
+        )
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _max_edits(word: str) -> int:
+    return 1 if len(word) <= 6 else 2 if len(word) <= 9 else 3
+
+
+@lru_cache(maxsize=4096)
+def _close(word: str, pool: tuple[str, ...]) -> str | None:
+    """The nearest pool word within a few edits (ties: earliest in the pool, i.e. most frequent)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    found = process.extract(word, pool, scorer=Levenshtein.distance, score_cutoff=_max_edits(word), limit=8)
+    if not found:
+        return None
+    best = min(dist for _, dist, _ in found)
+    return min((idx, choice) for choice, dist, idx in found if dist == best)[1]
