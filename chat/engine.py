@@ -76,7 +76,7 @@ class EngineSettings:
 
     passages_k: int = 8
     max_quotes: int = 3
-    min_quote_score: float = 0.25  # below this nothing in the monograph answers the question
+    min_quote_score: float = 0.15  # below this nothing in the monograph answers the question
     spread: float = 0.06  # further quotes must score within this of the best one
     oos_min_dense: float = 0.20  # a question without baclofen words this far from every passage is off-topic
     weights: Weights = Weights()
@@ -84,6 +84,10 @@ class EngineSettings:
 
 _LIST_CUES = re.compile(r"\b(?:what|which) (?:are|were)\b|\blist\b|\bsymptoms\b|\bside[- ]effects\b|\binteract\w*|"
                         r"\bways\b|\btypes\b|\bkinds\b|\bsigns\b|\bwhat (?:other )?drugs\b|\bwhich drugs\b", re.IGNORECASE)
+
+
+_NUMBER_CUES = re.compile(r"\bhow (?:many|much|long|often|big|large|high|low)\b|\bwhat (?:percent|percentage|"
+                          r"proportion|dose|dosage|strengths?|amount|range)\b|\bnumber of\b|\bmg\b", re.IGNORECASE)
 
 
 class Engine:
@@ -130,7 +134,8 @@ class Engine:
             terms = self.analyzer.analyze(resolved.query)
             context = (self.retriever.embed(terms.text), terms)
         hits = self.retriever.passages(context[0] if context else qvec, context[1] if context else own)
-        ranked = self.retriever.rank_units(qvec, own, hits, wants_list=bool(_LIST_CUES.search(text)), context=context)
+        ranked = self.retriever.rank_units(qvec, own, hits, wants_list=bool(_LIST_CUES.search(text)), context=context,
+                                           wants_number=bool(_NUMBER_CUES.search(text)))
         t1 = time.perf_counter()
         status, lead, quotes = self._decide(text, own, resolved, ranked, emergency)
         markdown = render_markdown(status, quotes, DISCLAIMER, lead, EXAMPLE_QUESTIONS if status == "out_of_scope" else ())

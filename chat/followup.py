@@ -55,8 +55,8 @@ def leans_on_history(question: str, analyzer: Analyzer) -> bool:
         return True
     if any(t in _POINTERS for t in tokens):
         return len(own_topic) <= 4
-    if any(t in _DRUG_POINTERS for t in tokens) and len(own_topic) <= 1:
-        return True
+    if any(t in _DRUG_POINTERS for t in tokens) and len(own_topic) <= 4 and not any(t in BACLOFEN_NAMES for t in tokens):
+        return True  # "it" may be the drug or the earlier topic; the earlier topic only lends part of the score
     if own_topic and any(t in BACLOFEN_NAMES for t in tokens):
         return False  # "What are the side effects of baclofen?" stands on its own
     return all(w in _ASPECTS for w in own_topic)

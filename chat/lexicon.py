@@ -41,7 +41,7 @@ LAY_TERMS: dict[str, str] = {
     "habit forming": "abuse addicted", "get high": "abuse mood-enhancing", "high": "abuse",
     "recreational": "abuse", "misuse": "abuse",
     "opioid": "narcotic opioid", "narcotic": "narcotic", "controlled": "narcotic abuse",
-    "pill": "tablets oral", "pills": "tablets oral", "tablet": "tablets", "by mouth": "oral",
+    "pill": "tablets oral", "pills": "tablets oral", "tablet": "tablets oral", "tablets": "oral", "by mouth": "oral",
     "strength": "strengths mg", "strengths": "strengths mg", "how much": "dosage dose mg",
     "dose": "dose dosage", "dosing": "dose dosage", "max": "maximum", "most": "maximum",
     "pump": "intrathecal pumps", "spinal": "spinal intrathecal", "spine": "spinal",
@@ -128,3 +128,11 @@ a an the of to in on at by for from with about as into and or but if then so tha
 is are was were be been being am do does did has have had i me my you your he she it its we they them
 what which who whom whose how when where why there here please tell
 """.split())
+
+# Question shapes that ask for a kind of passage, whatever the words: "can it cause X?" asks about side effects.
+INTENT_TERMS: tuple[tuple[str, str], ...] = (
+    (r"\b(?:can|could|does|do|will|would|might|may)\b(?: \w+){0,3} (?:cause|give|trigger|lead to)\b", "side effects"),
+    (r"\bhow (?:does|do) (?:it|this|baclofen|the drug|the medication|this stuff|it actually)\b(?: \w+){0,2} work",
+     "mechanism gaba receptors"),
+    (r"\b(?:mix|combine|together with|along with|take (?:it |baclofen )?with)\b", "interact"),
+)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from chat.lexicon import BACLOFEN_NAMES, FUNCTION_WORDS, LAY_TERMS, OTHER_DRUGS, STOPWORDS
+from chat.lexicon import BACLOFEN_NAMES, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS, OTHER_DRUGS, STOPWORDS
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _FUZZY_MIN_LEN = 5
@@ -57,8 +57,13 @@ class QueryTerms:
 
     @property
     def search_tokens(self) -> list[str]:
-        """Stemmed tokens for lexical (BM25) search: all but function words, plus expansions."""
-        return stems([w for w in words(self.corrected) if w not in FUNCTION_WORDS] + list(self.expansions))
+        """Stemmed tokens of the question's own words for lexical (BM25) search, function words dropped."""
+        return stems([w for w in words(self.corrected) if w not in FUNCTION_WORDS])
+
+    @property
+    def expansion_tokens(self) -> list[str]:
+        """Stemmed monograph terms added for lay words (searched with a lower weight)."""
+        return stems(list(self.expansions))
 
 
 class Analyzer:
@@ -71,9 +76,14 @@ class Analyzer:
                 for form in [w] + [p for p in w.split("-") if p and "-" in w]:
                     self.freq[form] = self.freq.get(form, 0) + 1
         self.vocab = set(self.freq)
+        self.bigrams: set[tuple[str, str]] = set()
+        for text in texts:
+            ws = words(text)
+            self.bigrams.update(zip(ws, ws[1:]))
         # most frequent first, so ties in spelling distance go to the commoner word
         self._fuzzy_pool = tuple(sorted((w for w in self.vocab if len(w) >= _FUZZY_MIN_LEN and not w.isdigit()),
                                         key=lambda w: (-self.freq[w], w)))
+        self._lay_pool = tuple(sorted(w for w in LAY_TERMS if " " not in w and len(w) >= _FUZZY_MIN_LEN))
         self._known_stems = set(stems(self.vocab))
         self._phrases = sorted((p for p in LAY_TERMS if " " in p), key=len, reverse=True)
 
@@ -83,7 +93,24 @@ class Analyzer:
             return word
         if word in LAY_TERMS or word in OTHER_DRUGS or _zipf(word) >= _COMMON_ZIPF:
             return word
-        return _close(word, tuple(sorted(BACLOFEN_NAMES))) or _close(word, self._fuzzy_pool) or word
+        return (_close(word, tuple(sorted(BACLOFEN_NAMES))) or _close(word, self._fuzzy_pool)
+                or _close(word, self._lay_pool) or word)
+
+    def correct_in_context(self, tokens: list[str]) -> list[str]:
+        """Fix real-word slips ("acid reflex") when a one-letter change makes a phrase the corpus uses."""
+        out = list(tokens)
+        for i, w in enumerate(tokens):
+            if len(w) < _FUZZY_MIN_LEN or not w.isalpha() or w in self.vocab or w in LAY_TERMS:
+                continue
+            prev = out[i - 1] if i else None
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (prev, w) in self.bigrams or (w, nxt) in self.bigrams:
+                continue
+            for cand in _near(w, self._fuzzy_pool):
+                if cand != w and ((prev, cand) in self.bigrams or (cand, nxt) in self.bigrams):
+                    out[i] = cand
+                    break
+        return out
 
     def is_known(self, word: str) -> bool:
         return word in self.vocab or (stems([word]) and stems([word])[0] in self._known_stems)
@@ -92,9 +119,10 @@ class Analyzer:
         raw = words(question)
         phrases = [p for p in self._phrases if re.search(rf"\b{re.escape(p)}\b", " ".join(raw))]
         protected = {part for p in phrases for part in p.split()}
-        corrected = [w if w in protected else self.correct(w) for w in raw]
+        corrected = self.correct_in_context([w if w in protected else self.correct(w) for w in raw])
         joined = " ".join(corrected)
         expansions: list[str] = [e for p in phrases for e in LAY_TERMS[p].split()]
+        expansions += [e for pattern, terms in INTENT_TERMS if re.search(pattern, " ".join(raw)) for e in terms.split()]
         content = [w for w in corrected if w not in STOPWORDS]
         for w in content:
             if w in LAY_TERMS:
@@ -115,6 +143,15 @@ def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=4096)
+def _near(word: str, pool: tuple[str, ...]) -> tuple[str, ...]:
+    """Pool words one edit away."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    return tuple(c for c, _, _ in process.extract(word, pool, scorer=Levenshtein.distance, score_cutoff=1, limit=5))
 
 
 def _max_edits(word: str) -> int:

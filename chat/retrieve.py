@@ -16,27 +16,30 @@ from chat.answer import Hit
 from chat.lexicon import BACLOFEN_NAMES
 from chat.query import Analyzer, QueryTerms, stems, words
 from index.embed import Encoder
-from index.store import LoadedIndex
+from index.store import LoadedIndex, embedding_text
 
 
 @dataclass(frozen=True)
 class Weights:
     """Fusion weights and floors (calibrated on the dev split; see README)."""
 
-    dense: float = 0.55
-    lexical: float = 0.30
-    passage: float = 0.15
+    dense: float = 0.4
+    lexical: float = 0.3
+    passage: float = 0.0
     lexical_floor: float = 6.0  # BM25 scores are divided by max(best score, this)
-    list_bonus: float = 0.06
-    signpost_penalty: float = 0.08
-    drug_bonus: float = 0.02
+    list_bonus: float = 0.04
+    signpost_penalty: float = 0.1
+    drug_bonus: float = 0.0
     context_weight: float = 0.4  # share of a follow-up's score that comes from the earlier question's topic
+    expansion_weight: float = 0.3  # lexicon terms count this much, relative to the question's own words
+    number_bonus: float = 0.0  # "how many / how much" questions prefer sentences that state a number
     candidates: int = 64  # passages taken from FAISS before fusion
 
 
 # Sentences that announce content rather than state it ("Below are some reported side effects").
 _SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read on|as mentioned|"
-                       r"this is (?:also )?not a complete list|we(?:'|’)ll discuss|in the following)", re.IGNORECASE)
+                       r"this is (?:also )?not a complete list)|we(?:'|’)ll discuss|in the following sections|"
+                       r"discussed (?:below|later)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,9 @@ class Retriever:
         self._bm25_units = _bm25(self.unit_texts)
         self._bm25_chunks = _bm25(chunk_texts)
         self._rows = {c.id: i for i, c in enumerate(index.chunks)}
-        self._signpost = np.array([bool(_SIGNPOST.match(u.text)) for u in index.units])
+        self._signpost = np.array([bool(_SIGNPOST.search(u.head)) for u in index.units])
         self._names_drug = np.array([any(w in BACLOFEN_NAMES for w in words(u.text)) for u in index.units])
+        self._has_number = np.array([bool(re.search(r"\d", embedding_text(u.text))) for u in index.units])
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
         for c_row, rows in enumerate(index.chunk_units):
             for u_row in rows:
@@ -84,10 +88,14 @@ class Retriever:
     def embed(self, text: str) -> np.ndarray:
         return self.encoder.encode([text])[0]
 
-    def _lexical(self, model, tokens: list[str], n: int) -> np.ndarray:
-        if not tokens or n == 0:
-            return np.zeros(n, dtype=np.float32)
-        scores = np.asarray(model.get_scores(tokens), dtype=np.float32)
+    def _lexical(self, model, terms: QueryTerms | None, n: int) -> np.ndarray:
+        """BM25 of the question's words plus, down-weighted, its lexicon expansions; scaled to about [0, 1]."""
+        scores = np.zeros(n, dtype=np.float32)
+        if terms is None or n == 0:
+            return scores
+        for tokens, weight in ((terms.search_tokens, 1.0), (terms.expansion_tokens, self.w.expansion_weight)):
+            if tokens:
+                scores += weight * np.asarray(model.get_scores(tokens), dtype=np.float32)
         return scores / max(float(scores.max()), self.w.lexical_floor)
 
     def passages(self, qvec: np.ndarray, terms: QueryTerms | None = None, k: int | None = None) -> list[Hit]:
@@ -96,8 +104,7 @@ class Retriever:
         k = min(k or self.k, n)
         if k <= 0:
             return []
-        tokens = terms.search_tokens if terms else []
-        lexical = self._lexical(self._bm25_chunks, tokens, n)
+        lexical = self._lexical(self._bm25_chunks, terms, n)
         dense = np.zeros(n, dtype=np.float32)
         found = np.zeros(n, dtype=bool)
         scores, rows = self.index.chunk_index.search(qvec.reshape(1, -1).astype(np.float32), min(n, self.w.candidates))
@@ -110,7 +117,7 @@ class Retriever:
                 for rank, r in enumerate(order, start=1) if fused[r] > -1.0]
 
     def rank_units(self, qvec: np.ndarray, terms: QueryTerms, hits: list[Hit], wants_list: bool = False,
-                   context: tuple[np.ndarray, QueryTerms] | None = None) -> list[RankedUnit]:
+                   context: tuple[np.ndarray, QueryTerms] | None = None, wants_number: bool = False) -> list[RankedUnit]:
         """Every quote unit, best first, scored by itself and by its best retrieved passage.
 
         `context` is the (vector, terms) of a follow-up's standalone query; it lends the
@@ -120,11 +127,11 @@ class Retriever:
         if n == 0:
             return []
         dense = self._dense_units(qvec)
-        lexical = self._lexical(self._bm25_units, terms.search_tokens, n)
+        lexical = self._lexical(self._bm25_units, terms, n)
         if context is not None:
             c = self.w.context_weight
             dense = (1 - c) * dense + c * self._dense_units(context[0])
-            lexical = (1 - c) * lexical + c * self._lexical(self._bm25_units, context[1].search_tokens, n)
+            lexical = (1 - c) * lexical + c * self._lexical(self._bm25_units, context[1], n)
         ctx = np.zeros(n, dtype=np.float32)
         ctx_rank = np.zeros(n, dtype=np.int64)
         for hit in sorted(hits, key=lambda h: h.score):
@@ -136,6 +143,8 @@ class Retriever:
             score += self.w.list_bonus * np.array([u.kind == "list" for u in self.index.units])
         if terms.names_baclofen:
             score += self.w.drug_bonus * self._names_drug
+        if wants_number:
+            score += self.w.number_bonus * self._has_number
         order = np.argsort(-score, kind="stable")
         return [RankedUnit(int(r), float(score[r]), float(dense[r]), float(lexical[r]), float(ctx[r]), int(ctx_rank[r]))
                 for r in order]

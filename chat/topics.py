@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-_CHILD = r"(?:child|children|kid|kids|toddler|infant|baby|pediatric|paediatric|\d+[- ]?(?:year|yr)s?[- ]?old)"
+_CHILD = r"(?:child|children|kid|kids|toddler|infant|baby|pediatric|paediatric|\b(?:[1-9]|1[0-7])[- ]?(?:year|yr)s?[- ]?old)"
 _DOSE = r"(?:dose|doses|dosage|dosing|mg|how much)"
 _CHILD_TEXT = r"(?:child|children|kids?|pediatric|paediatric|adolescents?)"  # "newborn baby" is about pregnancy
 
