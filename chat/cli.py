@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     _chunk_args(p)
     # Further subcommands live beside their stage; each module adds its own parser (argparse only, no heavy imports).
+    from eval.command import add_parser as add_eval_parser
+    add_eval_parser(sub)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Evaluator: run question-answer test sets, score retrieval and answers, report, gate CI."""
