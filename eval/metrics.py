@@ -20,6 +20,7 @@ from typing import Sequence
 
 from eval.pipeline import Prediction, Span
 from eval.testset import GoldItem, GoldSpan
+from ingest.sentences import parse_refs
 
 Z95 = 1.959963984540054
 
@@ -108,6 +109,7 @@ class QuestionResult:
     disclaimer_ok: bool = False
     ref_recall: float | None = None
     ref_precision: float | None = None
+    cited_ref_recall: float | None = None  # of the numbers printed in the gold evidence the quotes hit
     evidence_coverage: float | None = None  # share of gold characters the quotes cover
     quote_precision: float | None = None  # share of quoted characters that are gold
     numbers_missing: tuple[str, ...] | None = None  # None: not a numbers question
@@ -151,11 +153,13 @@ def score_question(item: GoldItem, pred: Prediction, pool: Sequence[Span], docum
         retrieval[f"ndcg@{k}"] = ndcg_at_k(rel, k, n_relevant)
     hits = relevance(pred.quotes, gold)
     gold_refs, got_refs = set(item.refs), set(pred.refs)
+    cited = {r for g in gold if any(overlaps(q, g) for q in pred.quotes) for r in parse_refs(g.text)}
     gold_chars, quoted_chars, both = shared_chars(gold, pred.quotes)
     return QuestionResult(
         **common, retrieval=retrieval, top_quote_hit=bool(hits[:1] and hits[0]), any_quote_hit=any(hits),
         ref_recall=len(gold_refs & got_refs) / len(gold_refs) if gold_refs else None,
         ref_precision=len(gold_refs & got_refs) / len(got_refs) if gold_refs and got_refs else None,
+        cited_ref_recall=len(cited & got_refs) / len(cited) if cited else None,
         evidence_coverage=both / gold_chars, quote_precision=both / quoted_chars if quoted_chars else None,
         numbers_missing=missing_numbers(item.numbers, pred.quotes) if item.numbers else None,
     )

@@ -201,3 +201,23 @@ def test_confusion_keeps_unknown_statuses():
     r = score_question(item(expect="not_covered"), pred(status="declined"), [], {DOC: TEXT}, DISCLAIMER, (1,))
     matrix = confusion([r])
     assert matrix["not_covered"]["declined"] == 1 and "declined" in matrix
+
+
+def test_cited_ref_recall_counts_the_numbers_printed_in_the_evidence_the_quotes_hit():
+    from eval.metrics import score_question
+    from eval.pipeline import Prediction, Span
+    from eval.testset import GoldItem, GoldSpan
+
+    doc = "Alpha helps [1, 2]. Beta hurts [3]. Gamma is fine."
+    gold = (GoldSpan("Alpha helps [1, 2].", 0, 19, "d"), GoldSpan("Beta hurts [3].", 20, 35, "d"),
+            GoldSpan("Gamma is fine.", 36, 50, "d"))
+    item = GoldItem("q1", "q?", (), "factoid", "answered", gold, (1, 2, 3), (), "", "dev", "f:1")
+
+    def result(quotes, refs):
+        pred = Prediction("answered", tuple(Span("d", s, e, doc[s:e]) for s, e in quotes), (), tuple(refs), "", 0.0, 0.0)
+        return score_question(item, pred, [], {"d": doc}, "", [1])
+
+    assert result([(0, 19)], [1, 2]).cited_ref_recall == 1.0   # quoted Alpha with both of its numbers
+    assert result([(0, 19)], [1]).cited_ref_recall == 0.5      # dropped one
+    assert result([(36, 50)], []).cited_ref_recall is None     # the hit evidence prints no numbers
+    assert result([(0, 19)], [1, 2]).ref_recall == 2 / 3       # the strict figure still wants [3] too
