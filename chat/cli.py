@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
+from chat.feedback import add_parser as add_feedback_parser
 from ingest.errors import InputError, QAError
 
 PROG = "baclofen-qa"
@@ -39,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="parse, chunk and embed the corpus into a FAISS index")
     p.set_defaults(func=cmd_build)
-    p.add_argument("--corpus", nargs="+", type=Path, default=None, help="corpus file(s) (default: the bundled monograph)")
+    p.add_argument("--corpus", nargs="+", type=Path, default=None,
+                   help="corpus file(s), or folder(s) of .txt/.md files; one document each (default: the monograph)")
     _common(p)
     _chunk_args(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -60,15 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
 
-    p = sub.add_parser("serve", help="start the web chat (builds the index first if needed)")
+    p = sub.add_parser("serve", help="start the web chat (builds the index first if needed)",
+                       epilog="Set BACLOFEN_QA_PASSWORD to require a login (user: staff).")
     p.set_defaults(func=cmd_serve)
     p.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     p.add_argument("--corpus", nargs="+", type=Path, default=None,
                    help="corpus file(s) to serve (default: what the index was built from, else the bundled monograph)")
     p.add_argument("--no-build", action="store_true", help="serve the index as it is, never rebuild")
+    p.add_argument("--feedback-db", type=Path, default=None, help="feedback SQLite file (default: "
+                   "$BACLOFEN_QA_FEEDBACK_DB or ~/.cache/baclofen-qa/feedback.sqlite3)")
     _common(p)
     _chunk_args(p)
+    add_feedback_parser(sub)
     # Further subcommands live beside their stage; each module adds its own parser (argparse only, no heavy imports).
     from eval.command import add_parser as add_eval_parser
     add_eval_parser(sub)
@@ -98,12 +105,31 @@ def _index_dir(args) -> Path:
     return args.index_dir or default_index_dir()
 
 
+CORPUS_SUFFIXES = (".txt", ".md")
+
+
+def corpus_files(paths: Sequence[Path] | None) -> list[Path]:
+    """Files as given; a folder becomes its *.txt and *.md files, sorted by name (an empty one is an error)."""
+    from ingest.errors import CorpusError
+
+    files: list[Path] = []
+    for path in paths or []:
+        if Path(path).is_dir():
+            found = sorted(p for p in Path(path).iterdir() if p.is_file() and p.suffix.lower() in CORPUS_SUFFIXES)
+            if not found:
+                raise CorpusError(f"corpus folder {path} has no .txt or .md files")
+            files.extend(found)
+        else:
+            files.append(Path(path))
+    return files
+
+
 def cmd_build(args) -> int:
     from index.embed import load_encoder
     from index.store import build_index
     from ingest.corpus import DEFAULT_CORPUS, read_corpus
 
-    corpus = args.corpus or [DEFAULT_CORPUS]
+    corpus = corpus_files(args.corpus) or [DEFAULT_CORPUS]
     settings = _settings(args)
     for path in corpus:
         read_corpus(path)  # fail fast, before the model loads
@@ -206,7 +232,8 @@ def cmd_serve(args) -> int:
         if reason:
             print(f"index rebuilt ({reason})", file=sys.stderr)
     engine = Engine.from_encoder(index_dir, encoder)
-    serve(engine, host=args.host, port=args.port)
+    serve(engine, host=args.host, port=args.port, feedback_db=args.feedback_db,
+          password=os.environ.get("BACLOFEN_QA_PASSWORD") or None)
     return 0
 
 
