@@ -8,7 +8,10 @@ from pathlib import Path
 
 from ingest.errors import IndexLoadError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Names how texts are turned into vectors (what embedding_text and friends feed the model). Change it
+# whenever that changes, so `serve` and `eval` rebuild indexes made by older code instead of mixing recipes.
+EMBEDDING_RECIPE = "chunks=path+flat/units=subject+title+flat/heads=lead-in/v1"
 MANIFEST_NAME = "manifest.json"
 FIX = "rebuild it with: baclofen-qa build"
 
@@ -29,6 +32,7 @@ class Manifest:
     built_at: str
     build_seconds: float
     index_type: str = "flat-ip"
+    embedding_recipe: str = EMBEDDING_RECIPE
     extra: dict = field(default_factory=dict)
 
     def to_json(self) -> str:

@@ -25,7 +25,7 @@ import numpy as np
 
 from index.embed import Encoder
 from index.files import publish_dir, sha256_file, write_bytes_synced
-from index.manifest import FIX, SCHEMA_VERSION, Manifest, read_manifest
+from index.manifest import EMBEDDING_RECIPE, FIX, SCHEMA_VERSION, Manifest, read_manifest
 from ingest.chunk import Chunk, ChunkSettings, chunk_document
 from ingest.corpus import read_corpus, sha256_bytes
 from ingest.errors import QAError, IndexLoadError
@@ -204,6 +204,8 @@ def stale_reason(index_dir: str | Path, corpus_paths: Sequence[str | Path], sett
         return "the chunk settings changed"
     if manifest.weights_sha256 != weights_sha256:
         return "the embedding model changed"
+    if manifest.embedding_recipe != EMBEDDING_RECIPE:
+        return "the way texts are embedded changed"
     for name in DATA_FILES:
         path = Path(index_dir) / name
         if not path.is_file():
@@ -244,6 +246,9 @@ def load_index(index_dir: str | Path, weights_sha256: str | None = None) -> Load
 
     index_dir = Path(index_dir)
     manifest = read_manifest(index_dir)
+    if manifest.embedding_recipe != EMBEDDING_RECIPE:
+        raise IndexLoadError(f"index at {index_dir} was built by an older version of this program "
+                             f"(embedding recipe {manifest.embedding_recipe!r}); {FIX}")
     if weights_sha256 is not None and manifest.weights_sha256 != weights_sha256:
         raise IndexLoadError(
             f"index at {index_dir} was built with another embedding model ({manifest.model_name}, weights "

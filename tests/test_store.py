@@ -127,3 +127,13 @@ def test_multiple_documents_get_unique_ids(tmp_path, fake_encoder):
     index = load_index(tmp_path / "idx")
     assert sorted(index.documents) == ["mono", "mono-2"]
     assert {u.doc_id for u in index.units} == {"mono", "mono-2"}
+
+
+def test_an_index_from_an_older_embedding_recipe_is_rebuilt_not_mixed(built, fake_encoder):
+    path, _ = built
+    data = json.loads((path / "manifest.json").read_text())
+    data["embedding_recipe"] = "something-older"
+    (path / "manifest.json").write_text(json.dumps(data))
+    assert "embedded" in stale_reason(path, [DEFAULT_CORPUS], ChunkSettings(), fake_encoder.weights_sha256)
+    with pytest.raises(IndexLoadError, match="older version.*baclofen-qa build"):
+        load_index(path)
