@@ -18,7 +18,7 @@ from typing import Iterable
 from chat.lexicon import BACLOFEN_NAMES, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS, OTHER_DRUGS, STOPWORDS
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
-_FUZZY_MIN_LEN = 5
+_FUZZY_MIN_LEN = 4
 _COMMON_ZIPF = 3.0  # a word this frequent in English is a real word, not a typo (wordfreq's Zipf scale)
 
 
@@ -149,9 +149,9 @@ def _zipf(word: str) -> float:
 def _near(word: str, pool: tuple[str, ...]) -> tuple[str, ...]:
     """Pool words one edit away."""
     from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
-    return tuple(c for c, _, _ in process.extract(word, pool, scorer=Levenshtein.distance, score_cutoff=1, limit=5))
+    return tuple(c for c, _, _ in process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=5))
 
 
 def _max_edits(word: str) -> int:
@@ -162,9 +162,10 @@ def _max_edits(word: str) -> int:
 def _close(word: str, pool: tuple[str, ...]) -> str | None:
     """The nearest pool word within a few edits (ties: earliest in the pool, i.e. most frequent)."""
     from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
-    found = process.extract(word, pool, scorer=Levenshtein.distance, score_cutoff=_max_edits(word), limit=8)
+    # optimal string alignment: a swapped pair of letters ("pupm") is one edit, as people make them
+    found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=_max_edits(word), limit=8)
     if not found:
         return None
     best = min(dist for _, dist, _ in found)

@@ -68,7 +68,7 @@ _ALWAYS_RE = [re.compile(p) for p in _ALWAYS]
 _NOW_RE = [re.compile(p) for p in _NOW]
 _PERSON_RE = re.compile(rf"\b{_PERSON}\b")
 _DOSING = re.compile(
-    r"\b(?:how (?:much|many)(?: \w+){0,3} (?:should|can|do|must|could) (?:i|he|she|we|they|my \w+)|"
+    r"\b(?:how (?:much|many)(?: \w+){0,5} (?:should|can|do|must|could) (?:i|he|she|we|they|my \w+)|"
     r"(?:what|which) (?:dose|dosage|amount|strength)(?: \w+){0,3} (?:should|can|do|must) (?:i|he|she|we|my \w+)|"
     r"(?:should|can|could) (?:i|he|she|we) (?:take|increase|double|up|raise|lower|reduce|change)\b[^.?!]{0,30}"
     r"\b(?:dose|dosage|mg|more|less|pills?|tablets?)|my dose|(?:increase|double|raise|lower|reduce|change) my\b)"

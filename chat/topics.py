@@ -50,7 +50,7 @@ TOPICS: dict[str, tuple[str, str]] = {
 
 # Symptoms people ask about; a question about one the corpus never mentions is not covered.
 SYMPTOMS = frozenset("""
-hair loss|headache|headaches|migraine|rash|itching|itchy|hives|constipation|diarrhea|diarrhoea|dry mouth|
+hair loss|hair fall|hair falling|losing hair|hair thinning|balding|headache|headaches|migraine|rash|itching|itchy|hives|constipation|diarrhea|diarrhoea|dry mouth|
 blurred vision|blurry vision|vision|memory loss|forgetful|insomnia|nightmares|impotence|erectile|libido|
 sex drive|urinary|urination|peeing|bedwetting|incontinence|sweating|night sweats|palpitations|heart racing|
 low blood pressure|high blood pressure|chest pain|tinnitus|ringing in|acne|bruising|bleeding|hair growth|

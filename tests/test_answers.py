@@ -1,0 +1,152 @@
+"""Answers users can trust: statuses, follow-ups, misspellings, lay words, numbers only from quotes.
+
+Phrasings here are deliberately not the gold set's.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chat.followup import leans_on_history, resolve
+from chat.safety import DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, is_personal_dosing
+from chat.scope import DECLINE, NOT_COVERED
+from chat.topics import Coverage
+
+
+@pytest.mark.parametrize("text", [
+    "i swallowed a whole bottle of baclofen", "my dad overdosed on his muscle relaxer",
+    "she isnt breathing right after her dose", "he wont wake up and he takes baclofen",
+    "the pump alarm keeps beeping and my legs are locking up", "I want to end my life",
+    "stopped my baclofen 3 days ago, now im hallucinating", "my daughter is having a seizure",
+    "took 30 tablets an hour ago", "my throat is swelling after the first pill",
+])
+def test_emergencies_are_recognised(text):
+    assert detect_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Can baclofen cause seizures?", "what are the signs of baclofen withdrawal", "is baclofen addictive",
+    "how do I stop baclofen safely", "does it cause breathing problems", "What is the maximum dose?",
+])
+def test_questions_about_risks_are_not_emergencies(text):
+    assert not detect_emergency(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("how much baclofen should I take", True), ("can i double my dose tonight", True),
+    ("what is the usual dose", False), ("how many patients were in the study", False),
+])
+def test_personal_dosing(text, expected):
+    assert is_personal_dosing(text) is expected
+
+
+def test_coverage_is_read_from_the_corpus():
+    silent = Coverage.of(["Baclofen relaxes muscles.", "Store it at room temperature."])
+    assert silent.silent_on("how should i store baclofen?") == []
+    assert "half-life" in silent.silent_on("what's the half life of this drug")
+    assert "breastfeeding" in silent.silent_on("ok while breast feeding?")
+    assert silent.silent_on("dose for a 29 year old man") == []  # an adult, not a child
+    assert "children's dose" in silent.silent_on("dose for my 8 year old")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, status", [
+    ("i swallowed a whole bottle of baclofen", "emergency"),
+    ("what's the best pizza topping", "out_of_scope"),
+    ("how many mg of tylenol can I take a day", "out_of_scope"),
+    ("can you write me a sql query", "out_of_scope"),
+    ("how long does baclofen stay in your body", "not_covered"),
+    ("should baclofen be kept in the fridge", "not_covered"),
+    ("does baclofen make your hair fall out", "not_covered"),
+    ("can I give baclofen to my cat", "not_covered"),
+    ("does baclofen cause tiredness", "answered"),
+    ("can i take naproxen with baclofen", "answered"),
+])
+def test_each_status(engine, question, status):
+    answer = engine.answer(question)
+    assert answer.status == status
+    assert answer.answer_markdown.rstrip().endswith(f"*{DISCLAIMER}*")
+    if status == "emergency":
+        assert answer.lead == EMERGENCY_MESSAGE and answer.answer_markdown.startswith("🚨")
+        assert "911" in answer.answer_markdown and "988" in answer.answer_markdown
+    if status == "out_of_scope":
+        assert answer.lead == DECLINE and not answer.quotes and "for example" in answer.answer_markdown
+    if status == "not_covered":
+        assert answer.lead == NOT_COVERED and all(q.role == "related" for q in answer.quotes)
+        assert "Related passage" in answer.answer_markdown
+
+
+@pytest.mark.slow
+def test_personal_dosing_quotes_dosage_under_a_prescriber_note(engine):
+    answer = engine.answer("how many of my baclofen pills should I take a day?")
+    assert answer.status == "answered" and answer.lead == PRESCRIBER_NOTE
+    assert any("mg" in q.text for q in answer.quotes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, needle", [
+    ("baclofenn side affects", "side effects include"),
+    ("withdrawl sympttoms of baclophen", "withdrawal symptoms include"),
+    ("lioresal for hicups", "hiccups"),
+    ("spastisity in multiple sclerosis", "multiple sclerosis"),
+    ("intrathecal pupm screening", "screened"),
+])
+def test_misspellings_find_the_right_text(engine, question, needle):
+    assert needle in engine.answer(question).quotes[0].text.lower()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, needle", [
+    ("will this make me sleepy during the day", "sleepiness"),
+    ("can i come off it all at once", "withdrawal"),
+    ("is it ok for kids with cerebral palsy", "children"),
+    ("can it help my heartburn", "acid reflux"),
+    ("is a glass of wine ok with it", "alcohol"),
+    ("what if i'm expecting a baby", "pregnan"),
+])
+def test_lay_words_reach_the_monographs_terms(engine, question, needle):
+    quotes = engine.answer(question).quotes
+    assert any(needle in q.text.lower() for q in quotes)
+
+
+@pytest.mark.parametrize("question, history, leans", [
+    ("And for kids?", ("Does baclofen help hiccups?",), True),
+    ("how many people were in that trial", ("Does baclofen help in MS?",), True),
+    ("What are the side effects of baclofen?", ("Does baclofen help hiccups?",), False),
+    ("Is it safe in pregnancy?", ("What is baclofen?",), True),
+])
+def test_follow_up_detection(engine, question, history, leans):
+    resolved = resolve(question, history, engine.analyzer)
+    assert resolved.uses_history is leans
+    assert leans_on_history(question, engine.analyzer) is leans
+    assert resolved.query.startswith(question) and (resolved.query != question) is leans
+
+
+@pytest.mark.slow
+def test_follow_up_uses_history_without_drifting(engine):
+    kids = engine.answer("what about for children then?", ["What conditions is baclofen used off-label for?"])
+    assert "children" in kids.quotes[0].text.lower()
+    assert "cerebral palsy" in kids.standalone_query.lower() or "label" in kids.standalone_query.lower()
+    size = engine.answer("how many patients did that review include?", ["Does baclofen help with hiccups?"])
+    assert "341 patients" in size.quotes[0].text
+    fresh = engine.answer("What is the brand name of baclofen?", ["Does baclofen help with hiccups?"])
+    assert "Lioresal" in fresh.quotes[0].text and fresh.standalone_query == "What is the brand name of baclofen?"
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    "what strengths does oral baclofen come in", "max dose per day?", "how fast to taper off",
+    "by what percent is the pump dose raised", "how many people were in the alcohol studies",
+])
+def test_every_number_shown_comes_from_a_quote(engine, question):
+    answer = engine.answer(question)
+    body = answer.answer_markdown.replace(DISCLAIMER, "").replace(answer.lead, "")
+    body = re.sub(r"refs \\\[[\d, ]+\\\]", "", body)  # reference labels are citations, not claims
+    quoted = " ".join(q.text for q in answer.quotes)
+    shown = set(_NUMBER.findall(body.replace("\\", "")))
+    assert shown and shown <= set(_NUMBER.findall(quoted))
