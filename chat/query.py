@@ -1,11 +1,11 @@
-"""Understand the words of a question: fix misspellings against the corpus vocabulary, add the
-monograph's terms for lay words, and note which words the corpus has never seen.
+"""Understand the words of a question: fix misspellings against the corpus vocabulary and add the
+monograph's terms for lay words.
 
 Example:
     >>> a = Analyzer(["Baclofen withdrawal symptoms include seizures.", "Spasticity is treated."])
-    >>> t = a.analyze("baclophen withdrawl symtoms")
-    >>> t.corrected, t.unknown
-    ('baclofen withdrawal symptoms', ())
+    >>> t = a.analyze("baclophen withdrawl symtoms when i quit")
+    >>> t.corrected, t.expansions
+    ('baclofen withdrawal symptoms when i quit', ('stop', 'discontinued'))
 """
 
 from __future__ import annotations
@@ -51,7 +51,6 @@ class QueryTerms:
     corrected: str  # the question's own words, misspellings fixed
     tokens: tuple[str, ...]  # content words (corrected), stopwords dropped
     expansions: tuple[str, ...]  # monograph terms added for lay words
-    unknown: tuple[str, ...]  # content words the corpus never uses (after correction and expansion)
     names_baclofen: bool
     other_drugs: tuple[str, ...]
 
@@ -128,12 +127,9 @@ class Analyzer:
             if w in LAY_TERMS:
                 expansions.extend(LAY_TERMS[w].split())
         expansions = [e for e in dict.fromkeys(expansions) if e not in content]
-        lay_covered = {w for w in content if w in LAY_TERMS} | protected
-        unknown = tuple(w for w in content if not self.is_known(w) and w not in lay_covered
-                        and w not in BACLOFEN_NAMES and not w.isdigit())
         text = " ".join([joined] + expansions)
         return QueryTerms(
-            text=text, corrected=joined, tokens=tuple(content), expansions=tuple(expansions), unknown=unknown,
+            text=text, corrected=joined, tokens=tuple(content), expansions=tuple(expansions),
             names_baclofen=any(w in BACLOFEN_NAMES for w in corrected),
             other_drugs=tuple(w for w in corrected if w in OTHER_DRUGS),
         )

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from chat.answer import Hit
-from chat.lexicon import BACLOFEN_NAMES
 from chat.query import Analyzer, QueryTerms, stems, words
 from index.embed import Encoder
 from index.store import LoadedIndex, embedding_text
@@ -29,7 +28,6 @@ class Weights:
     lexical_floor: float = 6.0  # BM25 scores are divided by max(best score, this)
     list_bonus: float = 0.04
     signpost_penalty: float = 0.1
-    drug_bonus: float = 0.0
     context_weight: float = 0.4  # share of a follow-up's score that comes from the earlier question's topic
     expansion_weight: float = 0.3  # lexicon terms count this much, relative to the question's own words
     number_bonus: float = 0.0  # "how many / how much" questions prefer sentences that state a number
@@ -78,7 +76,6 @@ class Retriever:
         self._bm25_chunks = _bm25(chunk_texts)
         self._rows = {c.id: i for i, c in enumerate(index.chunks)}
         self._signpost = np.array([bool(_SIGNPOST.search(u.head)) for u in index.units])
-        self._names_drug = np.array([any(w in BACLOFEN_NAMES for w in words(u.text)) for u in index.units])
         self._has_number = np.array([bool(re.search(r"\d", embedding_text(u.text))) for u in index.units])
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
         for c_row, rows in enumerate(index.chunk_units):
@@ -141,8 +138,6 @@ class Retriever:
         score -= self.w.signpost_penalty * self._signpost
         if wants_list:
             score += self.w.list_bonus * np.array([u.kind == "list" for u in self.index.units])
-        if terms.names_baclofen:
-            score += self.w.drug_bonus * self._names_drug
         if wants_number:
             score += self.w.number_bonus * self._has_number
         order = np.argsort(-score, kind="stable")
