@@ -75,9 +75,14 @@ def render_markdown(status: str, quotes: list[Quote], disclaimer: str, lead: str
 
 def render_plain(answer: Answer) -> str:
     """The answer for a terminal: quotes verbatim, each with section and references."""
+    from chat.scope import EXAMPLE_QUESTIONS
+
     out = [text for text in (answer.notice, answer.lead) if text]
+    if answer.status == "out_of_scope":
+        out.append("You could ask, for example:\n" + "\n".join(f"  - {e}" for e in EXAMPLE_QUESTIONS))
     for n, q in enumerate(answer.quotes, start=1):
         body = "\n".join("   " + line.strip() for line in q.text.splitlines() if line.strip())
-        out.append(f"[{n}] {body.lstrip()}\n    — {q.section} · {refs_label(q.refs)}")
+        label = "Related passage (not an answer)\n" if q.role == "related" else ""
+        out.append(f"{label}[{n}] {body.lstrip()}\n    — {q.section} · {refs_label(q.refs)}")
     out.append(f"Note: {answer.disclaimer}")
     return "\n\n".join(out)

@@ -150,3 +150,15 @@ def test_every_number_shown_comes_from_a_quote(engine, question):
     quoted = " ".join(q.text for q in answer.quotes)
     shown = set(_NUMBER.findall(body.replace("\\", "")))
     assert shown and shown <= set(_NUMBER.findall(quoted))
+
+
+@pytest.mark.slow
+def test_plain_rendering_labels_related_passages_and_offers_examples(engine):
+    from chat.compose import render_plain
+    from chat.scope import EXAMPLE_QUESTIONS
+
+    silent = render_plain(engine.answer("how long does baclofen stay in your body"))
+    assert silent.startswith(NOT_COVERED) and "Related passage (not an answer)" in silent
+    declined = render_plain(engine.answer("what's the best pizza topping"))
+    assert declined.startswith(DECLINE) and all(e in declined for e in EXAMPLE_QUESTIONS)
+    assert declined.rstrip().endswith(DISCLAIMER)
