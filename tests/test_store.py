@@ -137,3 +137,18 @@ def test_an_index_from_an_older_embedding_recipe_is_rebuilt_not_mixed(built, fak
     assert "embedded" in stale_reason(path, [DEFAULT_CORPUS], ChunkSettings(), fake_encoder.weights_sha256)
     with pytest.raises(IndexLoadError, match="older version.*baclofen-qa build"):
         load_index(path)
+
+
+def test_weights_digest_is_cached_and_recomputed_when_the_file_changes(tmp_path, monkeypatch):
+    import hashlib
+
+    from index.embed import weights_sha256
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "model.safetensors").write_bytes(b"weights one")
+    assert weights_sha256(model) == hashlib.sha256(b"weights one").hexdigest()
+    assert (tmp_path / "cache" / "baclofen-qa" / "weights-sha256.json").is_file()
+    (model / "model.safetensors").write_bytes(b"weights two!")
+    assert weights_sha256(model) == hashlib.sha256(b"weights two!").hexdigest()
