@@ -30,7 +30,9 @@ from ingest.errors import InputError
 
 MAX_QUESTION_CHARS = 1000
 MAX_HISTORY_TURNS = 8
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+# Control and invisible characters, and lone surrogates (from a JSON "\\ud800" escape or undecodable
+# argv bytes), which could not be written out as UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]")
 
 
 def default_index_dir() -> Path:
