@@ -16,7 +16,7 @@ EVAL_GATE := --fail-under exact_quotes=1 --fail-under disclaimer=1 --fail-under 
 	--fail-under out_of_scope:status_accuracy=0.85 --fail-under emergency:status_accuracy=0.85 \
 	--fail-under follow_up:top_quote_hit=0.85 --fail-under 'median_quote_chars<=300'
 
-.PHONY: run test eval install build clean chromium
+.PHONY: run test eval bench install build clean chromium
 
 run: $(STAMP)  ## set up, build the index if needed, serve http://127.0.0.1:7860
 	$(BIN)/baclofen-qa serve
@@ -27,6 +27,9 @@ test: $(STAMP) chromium  ## set up and run the whole test suite, then the qualit
 
 eval: $(STAMP)  ## score the engine and the quick-start baseline on the dev split; reports in eval/reports/latest
 	$(BIN)/baclofen-qa eval --split dev --out eval/reports/latest
+
+bench: $(STAMP)  ## benchmark (about 25 min on 2 cores): figures in bench/results/*.json and docs/benchmarks.md
+	GRADIO_ANALYTICS_ENABLED=False $(BIN)/python -m bench.run $(BENCH_ARGS)
 
 build: $(STAMP)  ## (re)build the default index
 	$(BIN)/baclofen-qa build

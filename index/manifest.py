@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from ingest.errors import IndexLoadError
@@ -13,6 +13,7 @@ SCHEMA_VERSION = 2
 # whenever that changes, so `serve` and `eval` rebuild indexes made by older code instead of mixing recipes.
 EMBEDDING_RECIPE = "chunks=path+flat/units=subject+title+flat/heads=lead-in/v1"
 MANIFEST_NAME = "manifest.json"
+_TYPES = {"int": int, "str": str, "float": (int, float), "dict": dict, "list[dict]": list}  # field annotation -> type
 FIX = "rebuild it with: baclofen-qa build"
 
 
@@ -58,7 +59,11 @@ def read_manifest(index_dir: Path) -> Manifest:
                 f"index at {index_dir} has schema version {data.get('schema_version')!r}, this program reads "
                 f"{SCHEMA_VERSION}; {FIX}"
             )
-        return Manifest(**data)
+        manifest = Manifest(**data)
+        wrong = [f.name for f in fields(Manifest) if not isinstance(getattr(manifest, f.name), _TYPES[f.type])]
+        if wrong:
+            raise TypeError(f"wrong type for {', '.join(wrong)}")
+        return manifest
     except IndexLoadError:
         raise
     except (ValueError, TypeError, UnicodeDecodeError) as exc:

@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from index import ann
 from index.embed import Encoder
 from index.files import publish_dir, sha256_file, write_bytes_synced
 from index.manifest import EMBEDDING_RECIPE, FIX, SCHEMA_VERSION, Manifest, read_manifest
@@ -106,17 +107,19 @@ def _encode(encoder: Encoder, texts: list[str], desc: str, progress: bool, batch
     return np.vstack(parts) if parts else np.zeros((0, encoder.dim), dtype=np.float32)
 
 
-def _faiss_bytes(vectors: np.ndarray) -> bytes:
+def _faiss_bytes(vectors: np.ndarray, index_type: str = ann.FLAT) -> bytes:
     import faiss
 
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    return faiss.serialize_index(index).tobytes()
+    return faiss.serialize_index(ann.make_index(vectors, index_type)).tobytes()
 
 
 def build_index(corpus_paths: Sequence[str | Path], index_dir: str | Path, encoder: Encoder,
-                settings: ChunkSettings = ChunkSettings(), progress: bool = False) -> Manifest:
-    """Parse, chunk, embed and save; the new index replaces the old one only once complete."""
+                settings: ChunkSettings = ChunkSettings(), progress: bool = False,
+                exact_limit: int = ann.EXACT_LIMIT) -> Manifest:
+    """Parse, chunk, embed and save; the new index replaces the old one only once complete.
+
+    Chunk vectors go into an exact FAISS index up to `exact_limit` of them, HNSW above (index/ann.py).
+    """
     started = time.perf_counter()
     paths = [Path(p) for p in corpus_paths]
     texts = [read_corpus(p) for p in paths]  # every corpus error surfaces before anything is written
@@ -137,6 +140,7 @@ def build_index(corpus_paths: Sequence[str | Path], index_dir: str | Path, encod
                                                                      subjects[units[i].doc_id]) for i in head_rows],
                                        "embedding lead-ins", progress)
 
+    chunk_type = ann.choose_index_type(len(chunks), exact_limit)
     target = Path(index_dir)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -148,13 +152,13 @@ def build_index(corpus_paths: Sequence[str | Path], index_dir: str | Path, encod
             "documents.json": _json_bytes([asdict(d) for d in docs]),
             "chunks.json": _json_bytes([asdict(c) for c in chunks]),
             "units.json": _json_bytes([asdict(u) for u in units]),
-            "chunks.faiss": _faiss_bytes(chunk_vecs),
+            "chunks.faiss": _faiss_bytes(chunk_vecs, chunk_type),
             "units.faiss": _faiss_bytes(unit_vecs),
             "heads.faiss": _faiss_bytes(head_vecs),
         }
         for name, data in payloads.items():
             write_bytes_synced(staging / name, data)
-        manifest = _manifest(encoder, settings, paths, texts, docs, chunks, units, payloads, started)
+        manifest = _manifest(encoder, settings, paths, texts, docs, chunks, units, payloads, started, chunk_type)
         write_bytes_synced(staging / "manifest.json", manifest.to_json().encode("utf-8"))
         publish_dir(staging, target)
     except OSError as exc:
@@ -170,7 +174,7 @@ def _json_bytes(obj) -> bytes:
 
 def _manifest(encoder: Encoder, settings: ChunkSettings, paths: list[Path], texts: list[str],
               docs: list[Document], chunks: list[Chunk], units: list[Unit], payloads: dict[str, bytes],
-              started: float) -> Manifest:
+              started: float, chunk_type: str = ann.FLAT) -> Manifest:
     import faiss
 
     return Manifest(
@@ -187,6 +191,8 @@ def _manifest(encoder: Encoder, settings: ChunkSettings, paths: list[Path], text
         files={name: sha256_bytes(data) for name, data in payloads.items()},
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         build_seconds=round(time.perf_counter() - started, 3),
+        index_type=chunk_type,
+        extra={"ann": ann.ann_params(chunk_type)} if chunk_type != ann.FLAT else {},
     )
 
 
@@ -272,8 +278,27 @@ def load_index(index_dir: str | Path, weights_sha256: str | None = None) -> Load
     counts = (chunk_index.ntotal, unit_index.ntotal, head_index.ntotal)
     if counts != (len(chunks), len(units), len(units)) or chunk_index.d != manifest.dim:
         raise IndexLoadError(f"index at {index_dir} is inconsistent (vector counts or dimension); {FIX}")
+    bad = _misplaced(docs, chunks, units)
+    if bad:
+        raise IndexLoadError(f"index at {index_dir} is inconsistent ({bad}); {FIX}")
+    if ann.index_type_of(chunk_index) != manifest.index_type:
+        raise IndexLoadError(f"index at {index_dir} is inconsistent (chunks.faiss is {ann.index_type_of(chunk_index)}, "
+                             f"the manifest says {manifest.index_type}); {FIX}")
     return LoadedIndex(manifest, {d.doc_id: d for d in docs}, chunks, units, _chunk_units(chunks, units),
                        chunk_index, _vectors(unit_index, manifest.dim), _vectors(head_index, manifest.dim))
+
+
+def _misplaced(docs: Sequence[Document], chunks: Sequence[Chunk], units: Sequence[Unit]) -> str | None:
+    """The first chunk or quote unit whose text is not its document's text at its span (quotes must be exact)."""
+    by_id = {d.doc_id: d for d in docs}
+    for kind, items in (("chunk", chunks), ("quote unit", units)):
+        for row, item in enumerate(items):
+            doc = by_id.get(item.doc_id)
+            if doc is None or not 0 <= item.section_id < len(doc.sections):
+                return f"{kind} {row} names a document or section that is not in documents.json"
+            if doc.text[item.start:item.end] != item.text:
+                return f"{kind} {row} does not match its document's text"
+    return None
 
 
 def _vectors(index, dim: int) -> np.ndarray:
