@@ -28,7 +28,7 @@ test: $(STAMP) chromium  ## set up and run the whole test suite, then the qualit
 eval: $(STAMP)  ## score the engine and the quick-start baseline on the dev split; reports in eval/reports/latest
 	$(BIN)/baclofen-qa eval --split dev --out eval/reports/latest
 
-bench: $(STAMP)  ## benchmark (about 25 min on 2 cores): figures in bench/results/*.json and docs/benchmarks.md
+bench: $(STAMP)  ## benchmark (about 20 min on 2 cores): figures in bench/results/*.json and docs/benchmarks.md
 	GRADIO_ANALYTICS_ENABLED=False $(BIN)/python -m bench.run $(BENCH_ARGS)
 
 build: $(STAMP)  ## (re)build the default index

@@ -66,11 +66,6 @@ def targets(r: dict) -> str:
         ok = s["rss_end_mib"] <= 1200 and s["growth_pct"] < 5
         rows.append(["Web app RSS <= 1.2 GB after the soak, growth < 5%",
                      f"{s['rss_end_mib']} MiB, growth {s['growth_pct']}%", _yes(ok)])
-        if "tuned" in s:
-            t = s["tuned"]
-            ok = t["rss_end_mib"] <= 1200 and t["growth_pct"] < 5
-            rows.append(["the same, with the proposed server settings (bench/tuned_serve.py)",
-                         f"{t['rss_end_mib']} MiB, growth {t['growth_pct']}%", _yes(ok)])
     return _table(["target", "measured", ""], rows)
 
 
@@ -130,7 +125,7 @@ def soak(d: dict) -> str:
                 r["failed"], f"{lat['p50']} / {lat['p95']}", r["rss_after_warmup_mib"], r["rss_end_mib"],
                 r["rss_peak_mib"], f"{r['growth_pct']}%"]
 
-    rows = [row("`baclofen-qa serve`", d)] + ([row("tuned (bench/tuned_serve.py)", d["tuned"])] if "tuned" in d else [])
+    rows = [row("`baclofen-qa serve`", d)]
     return ("4 workers over Gradio's HTTP queue API; a session asks 10 questions, then a new one starts; every "
             "50th question is an odd input (empty, 5,000 characters, control characters, HTML...), which must "
             "come back as a clear `error` answer. RSS growth is from the end of a 500-answer warm-up.\n\n"

@@ -1,6 +1,6 @@
 """`make bench`: every benchmark part in turn, each saved to bench/results/<part>.json, then docs/benchmarks.md.
 
-    python -m bench.run                          # everything (about 25 minutes on the 2-core box)
+    python -m bench.run                          # everything (about 20 minutes on the 2-core box)
     python -m bench.run --parts latency load     # some parts; the report uses the latest JSON of the others
     python -m bench.run --quick                  # shorter load levels, scaling over 1 and 10 copies only
     python -m bench.run --report                 # only re-render docs/benchmarks.md from bench/results/
@@ -49,8 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         "cold": lambda: cold.cold_start(index_dir, args.cold_runs),
         "build": lambda: cold.builds(),
         "load": lambda: {"scenarios": load.run(index_dir, args.quick)},
-        "soak": lambda: {**soak.run(index_dir, 1000 if args.quick else 5000),
-                         "tuned": soak.run(index_dir, 1000 if args.quick else 5000, tuned=True)},
+        "soak": lambda: soak.run(index_dir, 1000 if args.quick else 5000),
         "scale": lambda: scale.run(copies, (20_000,) if args.quick else (20_000, 100_000)),
     }
     for part in args.parts:

@@ -7,7 +7,7 @@ VISIT questions, then a new session starts (a new browser tab, a new gradio_clie
 server keeps per session is part of what is measured. The server is a separate `baclofen-qa serve`
 process, so its RSS is the app's own. Growth is measured from the end of the warm-up.
 
-    python -m bench.soak --index-dir DIR [--answers 5000] [--tuned]
+    python -m bench.soak --index-dir DIR [--answers 5000]
 """
 
 from __future__ import annotations
@@ -112,12 +112,11 @@ def soak(url: str, pid: int, answers: int = 5000, workers: int = 4, warmup: int 
             "rss_samples_mib": [(n, round(m, 1)) for n, m in rss]}
 
 
-def run(index_dir: Path, answers: int = 5000, tuned: bool = False) -> dict:
-    """Start `baclofen-qa serve` on this index (or, tuned, bench/tuned_serve.py) and soak it."""
+def run(index_dir: Path, answers: int = 5000) -> dict:
+    """Start `baclofen-qa serve` on this index and soak it."""
     fb = Path(tempfile.mkdtemp(prefix="bench-soak-")) / "fb.sqlite3"
-    cmd = [sys.executable, "-m", "bench.tuned_serve", str(index_dir)] if tuned else serve_cmd(index_dir, fb)
-    with server(cmd, free_port()) as (url, proc, _):
-        log(f"soak: {answers} answers through {url}" + (" (tuned server settings)" if tuned else ""))
+    with server(serve_cmd(index_dir, fb), free_port()) as (url, proc, _):
+        log(f"soak: {answers} answers through {url}")
         return soak(url, proc.pid, answers)
 
 
@@ -125,9 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--index-dir", type=Path, required=True)
     p.add_argument("--answers", type=int, default=5000)
-    p.add_argument("--tuned", action="store_true", help="serve with bench/tuned_serve.py's settings")
     args = p.parse_args(argv)
-    print(json.dumps(run(args.index_dir, args.answers, args.tuned), indent=2))
+    print(json.dumps(run(args.index_dir, args.answers), indent=2))
     return 0
 
 

@@ -10,7 +10,7 @@ import logging
 import os
 from pathlib import Path
 
-from chat.compose import md_escape
+from chat.compose import md_escape, md_unescape
 from chat.engine import MAX_QUESTION_CHARS, Engine
 from chat.feedback import MAX_COMMENT_CHARS, FeedbackStore, FeedbackUnavailable
 from chat.safety import DISCLAIMER
@@ -72,10 +72,35 @@ def _shown(message: str) -> str:
     return md_escape(text)
 
 
+def _text(content) -> str:
+    """A message's text, whether Gradio hands it over as a string or as a list of parts."""
+    if isinstance(content, str):
+        return content
+    parts = content if isinstance(content, list) else [content]
+    return "".join(p.get("text", "") for p in parts if isinstance(p, dict) and isinstance(p.get("text"), str))
+
+
+def recovered(messages: list, questions: list, meta: list) -> tuple[list, list]:
+    """The session's records, rebuilt when the server no longer holds them.
+
+    The browser keeps the conversation, the server keeps the questions and feedback records of its
+    latest sessions only (chat/web.py SESSION_CAPACITY). For a session pushed out, the questions
+    come back from the shown messages (unless one was cut short), so follow-ups still work, and the
+    records are padded so a rating still lands on its own answer (older answers can no longer be rated).
+    """
+    if not questions and messages:
+        shown = [_text(m.get("content")) for m in messages if isinstance(m, dict) and m.get("role") == "user"]
+        questions = [md_unescape(q) for q in shown if q.strip() and not q.endswith("\u2026")]
+    if len(meta) != len(messages):
+        meta = (meta + [None] * len(messages))[:len(messages)]
+    return questions, meta
+
+
 def chat_turn(engine: Engine, message: str, messages: list | None, questions: list | None,
               meta: list | None) -> tuple[list, list, list, str, str]:
     """One exchange: (messages, questions so far, per-message feedback records, cleared box, status line)."""
     messages, questions, meta = list(messages or []), list(questions or []), list(meta or [])
+    questions, meta = recovered(messages, questions, meta)
     message = message if isinstance(message, str) else ""
     if not message.strip():
         return messages, questions, meta, "", HINT_EMPTY

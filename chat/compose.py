@@ -16,6 +16,7 @@ from ingest.model import PATH_SEP
 
 MAX_QUOTES = 3
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+!|~>-])")
 
 
 def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int = MAX_QUOTES,
@@ -44,6 +45,11 @@ def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int 
 def md_escape(text: str) -> str:
     """Make corpus or user text inert in Markdown: HTML is escaped, markup characters backslashed."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def md_unescape(text: str) -> str:
+    """The text md_escape was given (for a shown question that was not cut short)."""
+    return html.unescape(_MD_ESCAPED.sub(r"\1", text))
 
 
 def refs_label(refs: tuple[int, ...] | list[int]) -> str:

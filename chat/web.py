@@ -23,6 +23,11 @@ BLOCKED_PREFIXES = ("/gradio_api/upload", "/gradio_api/file=", "/gradio_api/file
 STAFF_USER = "staff"
 QUEUE_MAX = 64
 CONCURRENCY = 2  # one answer per core; the rest wait in the bounded queue
+# Gradio keeps about 50 KB of block configs per session (10,000 sessions by default) and a record per
+# queued event (10,000): bounded lower, the server's memory levels off (docs/benchmarks.md, "Memory").
+# A session pushed out keeps its conversation: chat_turn rebuilds what it needs from the messages.
+SESSION_CAPACITY = 256
+ANALYTICS_EVENTS = "1000"
 
 
 def build_blocks(engine: Engine, store: FeedbackStore | None):
@@ -164,6 +169,8 @@ def create_server(demo, password: str | None = None, host: str = "127.0.0.1"):
             return PlainTextResponse("Not found", status_code=404)
         return await call_next(request)
 
+    demo.state_session_capacity = SESSION_CAPACITY  # read when the app is created below
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", ANALYTICS_EVENTS)  # read by demo.queue()
     demo.queue(api_open=False, default_concurrency_limit=CONCURRENCY, max_size=QUEUE_MAX)
     return gr.mount_gradio_app(
         server, demo, path="/", server_name=host, auth=_auth(password), footer_links=[], run_history=False,

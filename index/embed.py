@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -134,9 +135,57 @@ class SentenceTransformerEncoder:
         return int(get_dim())
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-        vectors = self.model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
+        return _model_thread().submit(self._encode, list(texts), batch_size).result()
+
+    def _encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        _intra_op_threads(1 if len(texts) == 1 else None)
+        vectors = self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True,
                                     convert_to_numpy=True, show_progress_bar=False)
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+_ALL_THREADS: list[int] = []
+
+
+def _intra_op_threads(n: int | None) -> None:
+    """One torch thread for a single question, all of them for a batch (builds).
+
+    A question is too small to split well: with two threads it took twice the CPU in the web server
+    (the threads spin-wait while the other request's Python work needs the core) and its p95 went from
+    18 to 167 ms when another process held one core; a batch of passages is about twice as fast on two.
+    """
+    import torch
+
+    if not _ALL_THREADS:
+        _ALL_THREADS.append(torch.get_num_threads())
+    n = n or _ALL_THREADS[0]
+    if torch.get_num_threads() != n:
+        torch.set_num_threads(n)
+
+
+_MODEL_THREAD = None
+_MODEL_THREAD_LOCK = threading.Lock()
+
+
+def _model_thread():
+    """The one thread that runs the model. torch keeps per-thread state, so a model called from many
+    threads (Gradio runs handlers on a pool of up to 40) grows in memory with every answer: +160 MB
+    over 6,000 answers from a 40-thread pool, flat from this one thread (bench/NOTES.md)."""
+    global _MODEL_THREAD
+    with _MODEL_THREAD_LOCK:
+        if _MODEL_THREAD is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            _MODEL_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embedding-model")
+        return _MODEL_THREAD
+
+
+def _forget_model_thread() -> None:
+    global _MODEL_THREAD, _MODEL_THREAD_LOCK
+    _MODEL_THREAD, _MODEL_THREAD_LOCK = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_model_thread)  # a forked child has no copy of the thread; it makes its own
 
 
 def load_encoder(model: str | None = None) -> SentenceTransformerEncoder:

@@ -9,7 +9,7 @@ import pytest
 
 from chat import app as web
 from chat.answer import Answer, Quote
-from chat.compose import md_escape, refs_label, render_markdown
+from chat.compose import md_escape, md_unescape, refs_label, render_markdown
 from chat.engine import MAX_QUESTION_CHARS, Engine
 from chat.feedback import FeedbackStore
 from chat.safety import DISCLAIMER
@@ -127,6 +127,40 @@ def test_follow_up_uses_the_chat_history(engine):
     assert questions == ["What is the maximum daily dose?", "And for children?"]
     assert meta[-1]["history"] == ["What is the maximum daily dose?"] and meta[-1]["turn"] == 2
 
+
+
+def _as_gradio_sends(messages: list) -> list:
+    """Messages as Gradio 6 hands them back to a handler: content as a list of text parts."""
+    return [{**m, "content": [{"type": "text", "text": m["content"]}]} for m in messages]
+
+
+def test_a_session_the_server_forgot_keeps_its_follow_ups_and_ratings(engine, tmp_path):
+    """Gradio keeps State for its latest sessions only; the browser still sends the conversation."""
+    first = "What is the maximum daily dose (in mg/day)?"
+    shown, _, _, _, _ = web.chat_turn(engine, first, [], [], [])
+    messages, questions, meta, _, _ = web.chat_turn(engine, "And for children?", _as_gradio_sends(shown), [], [])
+    assert questions == [first, "And for children?"]
+    k = len(shown)
+    assert len(meta) == len(messages) and meta[:k + 1] == [None] * (k + 1)
+    assert meta[k + 1]["history"] == [first] and meta[k + 1]["question"] == "And for children?"
+    store = FeedbackStore.open(tmp_path / "fb.sqlite3")
+    assert web.record_like(store, "v", meta, {}, k + 1, True)[2] is not None
+    assert store.rows()[0]["question"] == "And for children?" and store.rows()[0]["history"] == [first]
+    assert web.record_like(store, "v", meta, {}, 1, True)[0] == "Only answers can be rated."
+
+
+def test_records_out_of_step_with_the_messages_are_realigned(engine):
+    messages, questions, meta, _, _ = web.chat_turn(engine, "What is baclofen used for?", [], [], [])
+    k = len(messages)
+    messages2, questions2, meta2, _, _ = web.chat_turn(engine, "Side effects?", messages, questions, meta[:1])
+    assert questions2 == [questions[0], "Side effects?"]
+    assert len(meta2) == len(messages2) and meta2[:k] == [meta[0]] + [None] * (k - 1)
+    assert meta2[k + 1]["question"] == "Side effects?"
+
+
+def test_shown_questions_come_back_exactly():
+    for text in ["a*b_c [1] <b>&amp; \\x # - > ~ `code`", "What about kids?", "  "]:
+        assert md_unescape(md_escape(text)) == text
 
 # --- bad input -----------------------------------------------------------------------------------------
 
