@@ -32,9 +32,11 @@ def machine(r: dict) -> str:
     libs = ", ".join(f"{k} {v}" for k, v in m["libraries"].items())
     loads = ", ".join(f"{part} {' / '.join(f'{x:.1f}' for x in d['machine']['load_average'])}"
                       for part, d in r.items())
+    runs = ", ".join(f"{part} at {d['machine']['git_commit']} ({d['machine']['when'][:16].replace('T', ' ')})"
+                     for part, d in r.items())
     return (f"- **CPU**: {m['cpu']}, {m['cores']} cores; **RAM** {m['memory_gib']} GiB; {m['os']}; "
-            f"Python {m['python']}\n- **Libraries**: {libs}\n- **Commit**: {m['git_commit']}, measured "
-            f"{m['when']}\n- **Load average (1/5/15 min) when each part started**: {loads}\n\n"
+            f"Python {m['python']}\n- **Libraries**: {libs}\n- **Commit and time (UTC) of each part**: {runs}\n"
+            f"- **Load average (1/5/15 min) when each part started**: {loads}\n\n"
             "The machine is shared: other engineers ran test suites at the same time, so every figure carries "
             "noise (a run can be 1.5-2x slower than an idle box). The load generator runs on the same 2 cores "
             "as the server.")

@@ -77,6 +77,7 @@ class Retriever:
         self._rows = {c.id: i for i, c in enumerate(index.chunks)}
         self._signpost = np.array([bool(_SIGNPOST.search(u.head)) for u in index.units])
         self._has_number = np.array([bool(re.search(r"\d", embedding_text(u.text))) for u in index.units])
+        self._is_list = np.array([u.kind == "list" for u in index.units], dtype=bool)
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
         for c_row, rows in enumerate(index.chunk_units):
             for u_row in rows:
@@ -114,8 +115,9 @@ class Retriever:
                 for rank, r in enumerate(order, start=1) if fused[r] > -1.0]
 
     def rank_units(self, qvec: np.ndarray, terms: QueryTerms, hits: list[Hit], wants_list: bool = False,
-                   context: tuple[np.ndarray, QueryTerms] | None = None, wants_number: bool = False) -> list[RankedUnit]:
-        """Every quote unit, best first, scored by itself and by its best retrieved passage.
+                   context: tuple[np.ndarray, QueryTerms] | None = None, wants_number: bool = False,
+                   limit: int = 100) -> list[RankedUnit]:
+        """The best `limit` quote units, best first, scored by themselves and by their best retrieved passage.
 
         `context` is the (vector, terms) of a follow-up's standalone query; it lends the
         earlier topic a share of the score without outweighing the new question.
@@ -137,10 +139,10 @@ class Retriever:
         score = self.w.dense * dense + self.w.lexical * lexical + self.w.passage * ctx
         score -= self.w.signpost_penalty * self._signpost
         if wants_list:
-            score += self.w.list_bonus * np.array([u.kind == "list" for u in self.index.units])
+            score += self.w.list_bonus * self._is_list
         if wants_number:
             score += self.w.number_bonus * self._has_number
-        order = np.argsort(-score, kind="stable")
+        order = np.argsort(-score, kind="stable")[:limit]  # objects for the top few only: flat at 10,000 units
         return [RankedUnit(int(r), float(score[r]), float(dense[r]), float(lexical[r]), float(ctx[r]), int(ctx_rank[r]))
                 for r in order]
 
