@@ -127,7 +127,7 @@ class Engine:
         t0 = time.perf_counter()
         text = clean_question(question)
         turns = clean_history(history)
-        emergency = detect_emergency(text)
+        emergency = detect_emergency(text, turns)
         resolved = resolve(text, turns, self.analyzer)
         own = self.analyzer.analyze(text)
         qvec = self.retriever.embed(own.text)

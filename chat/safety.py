@@ -1,14 +1,17 @@
 """Safety texts and checks: the one disclaimer, emergency escalation, personal-dosing questions.
 
-Emergencies are checked on the raw question before anything else, with patterns for
-situations happening now (overdose, breathing trouble, seizures, unresponsiveness, pump
-failure, abrupt stopping with withdrawal signs, self-harm). A general question such as
-"Can baclofen cause seizures?" is information, not an emergency.
+Emergencies are checked on the question before anything else, with patterns for situations
+happening now (overdose or a dose taken twice, breathing trouble, seizures, unresponsiveness,
+pump failure, abrupt stopping with withdrawal signs, self-harm in its many phrasings), also with
+mistyped emergency words fixed and, for a follow-up that reports something happening now, with
+the earlier question's subject. A general question such as "Can baclofen cause seizures?" is
+information, not an emergency; over-triggering is the safe side of every rule.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DISCLAIMER = (
     "This assistant only quotes an educational monograph about baclofen; it is not medical advice "
@@ -27,69 +30,207 @@ PRESCRIBER_NOTE = (
     "Your prescriber sets your dose; do not change it on your own. Here is what the monograph says about dosage."
 )
 
+_WHO = (r"(?:dad|mom|mum|mother|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|granddad|nan|nana|"
+        r"grandmother|grandfather|friend|roommate|flatmate|girlfriend|boyfriend|partner|baby|child|kid|toddler|"
+        r"teen|teenager|patient|pt|resident|client|aunt|uncle|cousin|neighbou?r)")
 _PERSON = (r"(?:i|i'm|im|i've|ive|me|my|we|he|he's|hes|she|she's|shes|they|they're|someone|somebody|"
-           r"my \w+|our \w+|his \w+|her \w+|(?:a|the) (?:child|kid|baby|toddler|patient|person|man|woman))")
+           rf"my \w+|our \w+|his \w+|her \w+|(?:a|the) (?:child|kid|baby|toddler|patient|person|man|woman)|{_WHO})")
+_NEG = r"(?:not|isn'?t|stopped|barely|can'?t|cant|cannot|couldn'?t|can not|cnt|cn'?t|unable to|no longer)"
+_PILLS = r"(?:pills?|pils|tablets?|tabs|baclofen|meds|medicine|medication|doses?)"
 
-_ALWAYS = [
-    r"\bover ?dos(?:e|ed|ing)\b", r"\bod'?(?:ed|d)\b",
-    r"\b(?:took|taken|take|swallowed|ate|had|taking)\b[^.?!]{0,40}\b(?:too many|too much|whole (?:bottle|pack|box)|"
-    r"handful|extra (?:pills|tablets)|double|triple|all (?:of )?(?:my|the|his|her) (?:pills|tablets))",
-    r"\b(?:took|taken|swallowed|ate|had|taking)\b[^.?!]{0,30}\b(?:\d{2,}|twenty|thirty|forty|fifty|dozens?)\s*"
-    r"(?:of\s+(?:my|his|her|the|their)\s+)?(?:\w+\s+)?(?:pills|tablets|tabs)\b",
-    r"\b(?:took|taken|take|taking|swallowed|ate|had)\b[^.?!]{0,30}\b\d{3,}\s*mg\b",
-    r"\bswallowed\b[^.?!]{0,40}\b(?:pills?|tablets?|baclofen|medicine|meds)\b",
-    r"\b(?:ate|eaten|got into)\b[^.?!]{0,30}\b(?:pills?|tablets?|baclofen|medicine|meds)\b",
-    r"\b(?:kill(?:ing)? (?:my|him|her|them)sel(?:f|ves)|suicid\w*|end (?:my|his|her) life|"
-    r"(?:hurt|harm)(?:ing)? (?:my|him|her)self|self[- ]harm\w*|want(?:ed)? to die|better off dead|"
-    r"don'?t want to (?:live|be alive))",
-    r"\b(?:not|isn'?t|stopped|barely|can'?t|cannot|couldn'?t|can not|struggling to|hard to|trouble|"
-    r"difficulty)\s*breath\w*",
-    r"\b(?:unresponsive|unconscious|won'?t wake|will not wake|can'?t wake|cannot wake|not waking|"
-    r"passed out|collapsed|fainted|not responding|blacked out|turning blue|lips? (?:are |is )?blue)\b",
-    r"\b(?:throat|tongue|lips?|face)\b[^.?!]{0,30}\b(?:swell\w*|swollen|closing|tight\w*)\b",
-    r"\bpump\b[^.?!]{0,40}\b(?:alarm\w*|beep\w*|broke\w*|fail\w*|malfunction\w*|stopped|not working|"
-    r"isn'?t working|leak\w*|empty|ran out)\b",
-    r"\b(?:alarm\w*|beep\w*)\b[^.?!]{0,40}\bpump\b",
+# Thoughts of self-harm: escalated however they are put, in questions too, and never dismissed as past.
+_SELF_HARM = [
+    r"\b(?:kill(?:ing)? (?:my|him|her|them)sel(?:f|ves)|suicid\w*|(?:end|take|taking|ending) (?:my|his|her) (?:own )?life|"
+    r"(?:hurt|harm|cut|cutting)(?:ing)? (?:my|him|her)sel(?:f|ves)|self[- ]harm\w*|wants? to die|wanted to die|"
+    r"wanna die|better off (?:dead|without me)|don'?t want to (?:live|be alive|be here|wake up|exist)|"
+    r"(?:never|not) (?:to )?wake up|didn'?t wake up (?:one day|ever)|"
+    r"(?:no|nothing to) (?:reason|point) (?:to|in|of) (?:live|living|going on)|what'?s the point of (?:living|going on|"
+    r"life)|not worth living|(?:life|living) (?:is(?:n'?t| not)|isnt) worth|can'?t go on|"
+    r"(?:end|ending) (?:it(?: all)?|everything)\b|wish (?:i|he|she) (?:was|were) dead|unalive|\bkms\b|"
+    r"(?:want|wanted) (?:it|this|everything) (?:all )?to (?:be over|end|stop)|goodbye (?:letters?|notes?)|"
+    r"stockpil\w*|(?:saved|saving|hoarding|hoarded) (?:up )?(?:a lot of |all )?(?:my )?" + _PILLS + r"|"
+    r"(?:got|have|I'?ve got) (?:a lot of|lots of|enough) " + _PILLS + r" (?:saved|stored|put away)|"
+    r"i'?m (?:just )?a burden|(?:lethal|fatal|deadly) (?:dose|amount))",
+    r"\b(?:how (?:many|much)|enough)\b[^.?!]{0,40}\b(?:to|would it take to|will|would) (?:die|kill|end it|not wake)\b",
+    r"\b(?:take|taking|swallow|swallowing)\b[^.?!]{0,25}\ball (?:of )?(?:my|the|them|these)\b[^.?!]{0,25}\b(?:at once|"
+    r"together|in one go)\b",
 ]
+# Happened or happening, said in words that leave no doubt: too much taken, no breathing, no response.
+_ALWAYS = [
+    r"\bover ?dos(?:ed|ing)\b|\bdouble[ -]?dos(?:ed|ing)\b|\bod'?(?:ed|d|ing)\b|\bdoubled up\b",
+    r"(?<!who )(?<!that )\b(?:took|taken|take|swallowed|ate|had|taking|gave|given|popped|chewed|got into)\b[^.?!]{0,40}"
+    r"\b(?:too many|to many|too much|way more|a lot more|more than (?:prescribed|(?:he|she|i) should)|a bunch|a handful|"
+    r"handful|whole (?:bottle|pack|box|strip)|extra (?:pills|tablets|doses?)|double|triple|"
+    r"all (?:of )?(?:my|the|his|her|their|(?:\w+day'?s)) (?:pills|tablets|baclofen|meds|medicine))",
+    r"(?<!who )(?<!that )\b(?:took|taken|swallowed|ate|had|taking|popped|chewed)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twenty|thirty|forty|fifty|dozens?|some|several)\s*(?:or \d+ )?(?:of\s+(?:my|his|her|the|their|"
+    r"them)\s+)?(?:\w+\s+)?(?:pills|pils|tablets|tabs|baclofen|of them)\b",
+    r"(?<!who )(?<!that )\b(?:took|taken|take|taking|swallowed|ate|had)\b[^.?!]{0,30}\b\d{3,}\s*mg\b",
+    rf"\bswallowed\b[^.?!]{{0,40}}\b{_PILLS}\b",
+    rf"\b(?:ate|eaten|got into|found)\b[^.?!]{{0,40}}\b(?:{_PILLS}|bottle)\b[^.?!]{{0,30}}\b(?:missing|open|gone|everywhere)\b",
+    rf"\b(?:ate|eaten|got into|chewed)\b[^.?!]{{0,30}}\b{_PILLS}\b",
+    rf"\b{_PILLS} (?:are |were )?missing\b",
+    r"(?<!who )(?<!that )\b(?:took|taken|swallowed|taking|ate|had)\b[^.?!]{0,60}\b(?:at once|all together|in one go)\b",
+    # a small child and the medicine within reach
+    r"\b(?:toddler|baby|little one|(?:\d|two|three|four|five) ?(?:year|yr)s? old)\b[^.?!]{0,100}\b(?:got into|found (?:the|my|his|her)|"
+    r"(?:bottle|pack|box) (?:was |is )?open|missing|powder|(?:in|around) (?:his|her) mouth|chewed|swallowed|ate some)",
+    # a dose given or taken twice by mistake is a question for Poison Help
+    r"\b(?:accidentally|by accident|by mistake|mistakenly|forgot (?:i|he|she) (?:already )?(?:had|took))\b[^.?!]{0,40}"
+    r"\b(?:twice|double|two doses|again|extra|another (?:dose|pill|tablet)|too|already)\b",
+    r"\b(?:twice|double|two doses|extra (?:doses?|pills?|tablets?)|another (?:dose|pill|tablet))\b[^.?!]{0,40}"
+    r"\b(?:accidentally|by accident|by mistake|mistakenly|forgot (?:i|he|she) (?:already )?(?:had|took|it))\b",
+    r"\b(?:took|gave|given|taken|had|got)\b[^.?!]{0,30}\b(?:dose|pills?|tablets?|baclofen|meds)\b[^.?!]{0,15}\btwice "
+    r"(?:today|tonight|this (?:morning|evening)|in (?:a row|an hour))",
+    rf"\b{_NEG}\s*(?:breath\w*|get (?:any )?air)",
+    r"\b(?:gasping|choking|suffocating|turning blue|lips? (?:are |is |look |went |turned )?(?:blue|grey|gray)|"
+    r"stopped breathing|no breathing|not breathing|respiratory (?:arrest|failure)|spo2|sats? (?:of |at |are )?\d\d|"
+    r"rr (?:of )?\d)\b",
+    r"\b(?:unresponsive|unconscious|won'?t wake|will not wake|can'?t wake|cannot wake|not waking|can'?t (?:rouse|be woken)|"
+    r"(?:difficult|hard|impossible) to (?:rouse|wake|arouse)|unrousable|unarousable|obtunded|out cold|passed out|"
+    r"collapsed|fainted|blacked out|(?:totally|completely|all) limp|can'?t keep (?:his|her|my|their) eyes open)\b",
+    r"\b(?:won'?t|will not|isn'?t|is not|not|stopped|doesn'?t|does not|can'?t) (?:respond|answer)(?:ing|s)?\b"
+    r"(?! (?:well )?to (?:the )?(?:baclofen|treatment|medication|medicine|drug|therapy|injections?|doses?|pills?|tablets?))",
+]
+# Dangerous when it is happening, not when someone asks about it ("What happens if the pump fails?")
+# or tells of it long ago ("Years ago I had a seizure").
+_GUARDED = [
+    r"\bover ?dose\b",
+    r"\b(?:trouble|difficulty|difficult|hard|struggling|problems?|labou?red|laboring)\b[^.?!]{0,12}\bbreath\w*",
+    r"\bbreath\w*\b[^.?!]{0,15}\b(?:slow(?:ly|ed|er)?|shallow|weak|strange|funny|noisy|irregular)\b",
+    r"\b(?:short(?:ness)? of breath|catch (?:my|his|her|their) breath|wheez\w*|respiratory depression|in a coma|"
+    r"into a coma|comatose)\b",
+    r"\b(?:throat|tongue|lips?|face|eyes?|mouth)\b[^.?!]{0,30}\b(?:swell\w*|swollen|closing|tight\w*|puff\w*|huge)\b",
+    r"\b(?:swell\w*|swollen|puff\w*)\b[^.?!]{0,15}\b(?:throat|tongue|lips?|face|eyes?)\b",
+    r"\b(?:hives|angioedema|anaphyla\w*|(?:(?:hard|unable|difficult) to|can'?t|cannot) swallow\b"
+    r"(?! (?:the |his |her |my )?(?:pills?|tablets?|capsules?|them|whole)))",
+    r"\b(?:pump|catheter|itb)\b[^.?!]{0,40}\b(?:alarm\w*|beep\w*|broke\w*|fail\w*|malfunction\w*|stopped|not working|"
+    r"isn'?t working|leak\w*|empty|ran out|kink\w*|disconnect\w*|block\w*|came out|pulled out|dislodged|weird noise|"
+    r"noise)\b",
+    r"\b(?:alarm\w*|beep\w*)\b[^.?!]{0,40}\b(?:pump|itb)\b",
+    r"\b(?:seizing|convulsing|tonic[- ]clonic|grand mal|status epilepticus|(?:having|had|has|is having|started|just had|"
+    r"keeps? having)\b[^.?!]{0,20}\b(?:a |an )?(?:seizures?|fits?|convulsions?))\b",
+]
+# Signs that are urgent in a person now, or after stopping baclofen (withdrawal), not in a question about them.
 _NOW = [
-    r"\b(?:having|had|has|is having|started|just had|keeps? having)\b[^.?!]{0,20}\b(?:a |an )?"
-    r"(?:seizures?|fits?|convulsions?)\b",
-    r"\b(?:seizing|convulsing|fitting|shaking uncontrollably)\b",
-    r"\b(?:hallucinat\w*|seeing things|hearing things)\b",
-    r"\b(?:high fever|burning up|temperature of)\b",
-    r"\b(?:very|really|so|extremely) (?:confused|drowsy|sleepy)\b",
-    r"\b(?:stiff as a board|rigid|can'?t move)\b",
+    r"\b(?:fitting|shaking uncontrollably)\b",
+    r"\b(?:hallucinat\w*|seeing things|hearing (?:things|voices))\b",
+    r"\b(?:high fever|burning up|temperature (?:of|is) \d+|febrile|\d{3}(?:\.\d)? ?(?:f|degrees)|(?:39|40|41)(?:\.\d)? ?(?:c|degrees))\b",
+    r"\b(?:very|really|so|extremely|super|totally) (?:confused|drowsy|sleepy|out of it)\b",
+    r"\b(?:stiff as a board|rigid|can'?t move|altered mental|doesn'?t know where (?:she|he|they) (?:is|are))\b",
     r"\bchest pain\b",
 ]
-_STOPPED = r"\b(?:stopped|quit|ran out|missed|ran out of|came off|went off|no more)\b"
-_GENERAL = re.compile(r"^\s*(?:can|could|does|do|will|would|is|are|may|might|what|which|how often|why)\b"
-                      r"[^.?!]{0,40}\b(?:cause|causes|causing|lead to|side effects?|symptoms?|signs?|risks?)\b")
+_WITHDRAWAL_SIGNS = (r"\b(?:confus\w*|fever\w*|febrile|temperature|agitat\w*|paranoi\w*|shaking|sweating|racing|"
+                     r"tachycardi\w*|hallucinat\w*|voices|crawling|altered|rigid|stiff\w*|spasms? (?:are |is )?back|"
+                     r"itch\w*|delirious|delirium|can'?t think)\b")
+_STOPPED = (r"\b(?:stopped|quit|ran out|missed|came off|went off|no more|abruptly|suddenly|discontinued|"
+            r"haven'?t (?:had|taken)|havent (?:had|taken)|without (?:my|his|her) baclofen|cold turkey|"
+            r"(?:been|am|i'm|im|is|was|she's|he's) off (?:my |his |her |the )?(?:baclofen|it|meds|medication))\b")
+_QUESTION = re.compile(r"^\s*(?:can|could|does|do|will|would|is|are|may|might|what|which|how|why|when|should|"
+                       r"whats|what's)\b")
+_PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|he|she|he's|she's|hes|shes|his|her|they|their)\b")
+_HYPOTHETICAL = re.compile(r"\b(?:avoid|prevent\w*|plan|in case|what if|what happens if|if (?:i|he|she|someone|they) "
+                           r"ever|how is .* treated)\b")
+_LONG_AGO = re.compile(r"\b(?:(?:years?|months?|decades?) ago|last (?:year|month|summer|winter|spring|autumn|fall)|"
+                       r"back in|in (?:19|20)\d\d|when (?:i|he|she) was (?:a |little|young|small)|as a (?:baby|child|kid|"
+                       r"teen\w*|toddler)|since childhood|used to)\b")
+_NOW_WORDS = re.compile(r"\b(?:now|right now|today|tonight|just|currently|still|again|this (?:morning|evening|afternoon)|"
+                        r"minutes? ago|an hour ago|hours? ago)\b")
+_SELF_HARM_RE = [re.compile(p) for p in _SELF_HARM]
 _ALWAYS_RE = [re.compile(p) for p in _ALWAYS]
+_GUARDED_RE = [re.compile(p) for p in _GUARDED]
 _NOW_RE = [re.compile(p) for p in _NOW]
 _PERSON_RE = re.compile(rf"\b{_PERSON}\b")
-_DOSING = re.compile(
-    r"\b(?:how (?:much|many)(?: \w+){0,5} (?:should|can|do|must|could) (?:i|he|she|we|they|my \w+)|"
-    r"(?:what|which) (?:dose|dosage|amount|strength)(?: \w+){0,3} (?:should|can|do|must) (?:i|he|she|we|my \w+)|"
-    r"(?:should|can|could) (?:i|he|she|we) (?:take|increase|double|up|raise|lower|reduce|change)\b[^.?!]{0,30}"
-    r"\b(?:dose|dosage|mg|more|less|pills?|tablets?)|my dose|(?:increase|double|raise|lower|reduce|change) my\b)"
-)
+
+# A follow-up that reports something happening now about what the last question named:
+# "my son is having one right now" after a question about seizures.
+_LIVE_TURN = re.compile(r"\b(?:is|are|'s|keeps?|started|just)\s+(?:\w+ing)\b|\bhappening\b|\bright now\b|"
+                        r"\bjust (?:did|took|had|ate|swallowed|happened)\b|\b(?:minutes?|mins?|hours?) ago\b|"
+                        r"\b(?:i|he|she|we|they) (?:just )?did\b")
+_POINTER = re.compile(r"\b(?:it|it's|its|one|ours|mine|his|hers|theirs|this|that)\b")
+_TOPIC_NOW = {  # what the earlier turn names -> how the live report reads with it
+    r"\b(?:seizures?|fits?|convulsions?)\b": "is having a seizure",
+    r"\bpumps?\b": "pump alarm",
+    r"\b(?:over ?dos\w*|lethal|too many|too much|twice|double|two doses)\b": "overdosed",
+    r"\bswallow\w*|\bate\b|\beats?\b": "swallowed pills",
+    r"\bbreath\w*": "can't breathe",
+    r"\bhallucinat\w*": "is hallucinating",
+}
+
+# Emergency words as people mistype them ("siezure", "ovredosed", "unconcious"); fixed before the checks.
+_KEYWORDS = ("overdose", "overdosed", "overdosing", "seizure", "seizures", "seizing", "convulsing", "convulsions",
+             "breathe", "breathing", "unconscious", "unresponsive", "suicide", "suicidal", "hallucinating",
+             "collapsed", "swallowed", "choking", "gasping")
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower().replace("’", "'"))
 
 
-def detect_emergency(question: str) -> bool:
-    """True when the question describes an emergency happening now."""
-    text = _norm(question)
-    if any(p.search(text) for p in _ALWAYS_RE):
+@lru_cache(maxsize=4096)
+def _keyword_for(word: str) -> str:
+    """The emergency word a mistyped word stands for, or the word itself (real English words stay)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+    from wordfreq import zipf_frequency
+
+    if word in _KEYWORDS or zipf_frequency(word, "en") >= 2.5:
+        return word
+    found = process.extractOne(word, _KEYWORDS, scorer=OSA.distance, score_cutoff=1 if len(word) <= 7 else 2)
+    return found[0] if found else word
+
+
+def _fix_typos(text: str) -> str:
+    """Emergency words restored from near misses ("siezure", "ovredosed", "unconcious")."""
+    return re.sub(r"[a-z]{6,}", lambda m: _keyword_for(m.group(0)), text)
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in re.split(r"(?<=[.?!;])\s+|\s+(?:but|and then|so now)\s+", text) if c.strip()]
+
+
+def _is_live(text: str) -> bool:
+    if any(p.search(text) for p in _SELF_HARM_RE):
         return True
-    now = any(p.search(text) for p in _NOW_RE)
-    if not now:
-        return False
-    if _GENERAL.search(text) and not re.search(r"\b(?:i|i'm|im|my|me)\b.*\b(?:now|right now|today|tonight)\b", text):
-        return False  # "can baclofen cause hallucinations?" is a question about the drug
-    return bool(_PERSON_RE.search(text)) or bool(re.search(_STOPPED, text))
+    for clause in _clauses(text):
+        now = bool(_NOW_WORDS.search(clause))
+        if _LONG_AGO.search(clause) and not now:
+            continue  # "Years ago I had a seizure, can I take baclofen?" tells of the past
+        if any(p.search(clause) for p in _ALWAYS_RE):
+            return True
+        asked = bool(_QUESTION.search(clause)) and not _PERSONAL.search(clause)  # "What happens if the pump fails?"
+        if asked or (_HYPOTHETICAL.search(clause) and not now):
+            continue
+        if any(p.search(clause) for p in _GUARDED_RE):
+            return True
+        if any(p.search(clause) for p in _NOW_RE) and (_PERSON_RE.search(clause) or re.search(_STOPPED, text)):
+            return True
+        if re.search(_STOPPED, text) and re.search(_WITHDRAWAL_SIGNS, clause) and (now or _PERSON_RE.search(clause)):
+            return True  # stopped baclofen, and now confused, feverish, hallucinating...
+    return False
+
+
+def detect_emergency(question: str, history: tuple[str, ...] | list[str] = ()) -> bool:
+    """True when the question describes an emergency happening now.
+
+    Checked on the question as typed and with mistyped emergency words fixed; a follow-up that
+    reports something happening now ("he is having one right now") is read with what the latest
+    earlier question named. The urgency must come from the question itself, never from history alone.
+    """
+    text = _norm(question)
+    if _is_live(text) or _is_live(_fix_typos(text)):
+        return True
+    if history and _LIVE_TURN.search(text) and (_PERSON_RE.search(text) or _POINTER.search(text)):
+        last = _norm(history[-1])
+        return any(_is_live(f"{text} {now}") for topic, now in _TOPIC_NOW.items() if re.search(topic, last))
+    return False
+
+
+_DOSING = re.compile(
+    r"\b(?:how (?:much|many)(?: \w+){0,5} (?:should|can|do|must|could) (?:i|he|she|we|they|my \w+)|"
+    r"(?:what|which) (?:dose|dosage|amount|strength)(?: \w+){0,3} (?:should|can|do|must) (?:i|he|she|we|my \w+)|"
+    r"(?:should|can|could) (?:i|he|she|we) (?:take|increase|double|up|raise|lower|reduce|change)\b[^.?!]{0,30}"
+    r"\b(?:dose|dosage|mg|more|less|pills?|tablets?)|my dose|(?:increase|double|raise|lower|reduce|change) my\b)"
+)
 
 
 def is_personal_dosing(question: str) -> bool:

@@ -21,14 +21,49 @@ from chat.topics import Coverage
     "the pump alarm keeps beeping and my legs are locking up", "I want to end my life",
     "stopped my baclofen 3 days ago, now im hallucinating", "my daughter is having a seizure",
     "took 30 tablets an hour ago", "my throat is swelling after the first pill",
+    # self-harm said indirectly, dosing mistakes, breathing and responsiveness in other words
+    "honestly life isnt worth it anymore", "thinking of ending everything tonight", "whats a lethal dose of baclofen",
+    "gonna swallow all of these pills together", "my nan got her evening dose twice by mistake",
+    "his breathing is very shallow after the new dose", "she keeps choking and gasping",
+    "grandpa is not responding when we talk to him", "the catheter from his pump got disconnected",
+    # mistyped emergency words; a live report after a general question
+    "my brother is having a seizrue", "i think she ovredosed", "he is unconsious on the floor",
+    "Is this normal? My husband is hallucinating since he ran out of baclofen",
+    # overdoses without the word, withdrawal told through its signs, allergy, clinical shorthand
+    "my 3 year old got into my handbag and the baclofen strip is missing some", "I swallowed six of my tablets at once",
+    "been off baclofen 2 days, sweating buckets and my heart is racing", "her lips and eyes are puffing up after the tablet",
+    "pt on ITB, pump alarm sounding, increasing tone", "sats 85 and hard to rouse after his evening baclofen",
+    "i have enough pills saved now and i dont want to wake up tomorrow",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
 
 
+@pytest.mark.parametrize("history, text", [
+    (["what happens during baclofen withdrawal seizures"], "my dad is having one right now"),
+    (["how do baclofen pumps work"], "ours is beeping nonstop right now"),
+])
+def test_a_live_follow_up_is_read_with_the_earlier_question(history, text):
+    assert detect_emergency(text, history) and not detect_emergency(text)
+
+
+@pytest.mark.parametrize("history, text", [
+    (["can baclofen cause seizures"], "what about in children?"),
+    (["i swallowed a whole bottle of baclofen"], "what is the usual dose?"),  # urgency must come from this turn
+])
+def test_history_alone_never_makes_an_emergency(history, text):
+    assert not detect_emergency(text, history)
+
+
 @pytest.mark.parametrize("text", [
     "Can baclofen cause seizures?", "what are the signs of baclofen withdrawal", "is baclofen addictive",
     "how do I stop baclofen safely", "does it cause breathing problems", "What is the maximum dose?",
+    "Is shortness of breath or difficulty breathing a side effect?", "can baclofen with alcohol put you in a coma",
+    "some patients don't respond to baclofen injections, why?", "the man in the case report who took 600 mg a day",
+    "does baclofen kill pain", "is baclofen dangerous for people with breathing problems",
+    "What happens when an intrathecal pump fails?", "how is a baclofen overdose managed",
+    "I had a seizure years ago as a kid, is baclofen ok for me?", "how do we prevent a double dose with two carers",
+    "my uncle can't swallow tablets, is there another form?",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
