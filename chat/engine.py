@@ -21,10 +21,12 @@ from chat.compose import render_markdown, select_quotes
 from chat.followup import Resolved, resolve
 from chat.query import QueryTerms
 from chat.retrieve import RankedUnit, Retriever, Weights
-from chat.safety import DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, is_personal_dosing
+from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, is_personal_dosing,
+                         only_asks_about)
 from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, is_out_of_scope
 from chat.topics import Coverage
-from index.embed import Encoder, load_encoder
+from chat.urgency import UrgencyModel, load_or_fit
+from index.embed import Encoder, SentenceTransformerEncoder, load_encoder
 from index.store import LoadedIndex, load_index
 from ingest.errors import InputError
 
@@ -95,10 +97,12 @@ _NUMBER_CUES = re.compile(r"\bhow (?:many|much|long|often|big|large|high|low)\b|
 class Engine:
     """Holds the loaded index, model and BM25 indexes; `answer()` and `search()` are thread-safe."""
 
-    def __init__(self, index: LoadedIndex, encoder: Encoder, settings: EngineSettings = EngineSettings()):
+    def __init__(self, index: LoadedIndex, encoder: Encoder, settings: EngineSettings = EngineSettings(),
+                 urgency: UrgencyModel | None = None):
         self.index = index
         self.encoder = encoder
         self.settings = settings
+        self.urgency = urgency  # the emergency second opinion (chat/urgency.py); None: the rules alone
         self.retriever = Retriever(index, encoder, k=settings.passages_k, weights=settings.weights)
         self.analyzer = self.retriever.analyzer
         self.coverage = Coverage.of(s.text for d in index.documents.values() for s in d.sentences)
@@ -114,9 +118,14 @@ class Engine:
     def from_encoder(cls, index_dir: str | Path | None, encoder: Encoder,
                      settings: EngineSettings = EngineSettings()) -> "Engine":
         """An engine over the index at `index_dir`, with the model warmed up so answers are fast."""
-        index = load_index(index_dir or default_index_dir(), encoder.weights_sha256)
+        index_dir = Path(index_dir or default_index_dir())
+        index = load_index(index_dir, encoder.weights_sha256)
         encoder.encode(["warm up"])
-        return cls(index, encoder, settings)
+        engine = cls(index, encoder, settings)
+        if isinstance(encoder, SentenceTransformerEncoder):  # test doubles' vectors carry no meaning
+            engine.urgency = load_or_fit(encoder, lambda q: engine.analyzer.analyze(q).text,
+                                         index_dir.parent / "urgency", engine.version)
+        return engine
 
     @property
     def version(self) -> str:
@@ -127,10 +136,11 @@ class Engine:
         t0 = time.perf_counter()
         text = clean_question(question)
         turns = clean_history(history)
-        emergency = detect_emergency(text, turns)
         resolved = resolve(text, turns, self.analyzer)
         own = self.analyzer.analyze(text)
         qvec = self.retriever.embed(own.text)
+        emergency = detect_emergency(text, turns) or bool(
+            self.urgency and self.urgency.is_urgent(qvec) and not only_asks_about(text))
         context = None
         if resolved.uses_history:
             terms = self.analyzer.analyze(resolved.query)

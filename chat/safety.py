@@ -50,7 +50,8 @@ _SELF_HARM = [
     r"(?:want|wanted) (?:it|this|everything) (?:all )?to (?:be over|end|stop)|goodbye (?:letters?|notes?)|"
     r"stockpil\w*|(?:saved|saving|hoarding|hoarded) (?:up )?(?:a lot of |all )?(?:my )?" + _PILLS + r"|"
     r"(?:got|have|I'?ve got) (?:a lot of|lots of|enough) " + _PILLS + r" (?:saved|stored|put away)|"
-    r"i'?m (?:just )?a burden|(?:lethal|fatal|deadly) (?:dose|amount))",
+    r"i'?m (?:just )?a burden|(?:lethal|fatal|deadly) (?:dose|amount)|"
+    r"(?:there'?s no|(?:don'?t|can'?t) see (?:a|any)) way out)",
     r"\b(?:how (?:many|much)|enough)\b[^.?!]{0,40}\b(?:to|would it take to|will|would) (?:die|kill|end it|not wake)\b",
     r"\b(?:take|taking|swallow|swallowing)\b[^.?!]{0,25}\ball (?:of )?(?:my|the|them|these)\b[^.?!]{0,25}\b(?:at once|"
     r"together|in one go)\b",
@@ -82,6 +83,8 @@ _ALWAYS = [
     r"\b(?:took|gave|given|taken|had|got)\b[^.?!]{0,30}\b(?:dose|pills?|tablets?|baclofen|meds)\b[^.?!]{0,15}\btwice "
     r"(?:today|tonight|this (?:morning|evening)|in (?:a row|an hour))",
     rf"\b{_NEG}\s*(?:breath\w*|get (?:any )?air)",
+    r"\b(?:lips|face|skin|he|she|he's|she's|they're|hes|shes) (?:has |have |is |are )?(?:gone|turned|going|turning) "
+    r"(?:grey|gray|blue)\b",
     r"\b(?:gasping|choking|suffocating|turning blue|lips? (?:are |is |look |went |turned )?(?:blue|grey|gray)|"
     r"stopped breathing|no breathing|not breathing|respiratory (?:arrest|failure)|spo2|sats? (?:of |at |are )?\d\d|"
     r"rr (?:of )?\d)\b",
@@ -125,8 +128,8 @@ _WITHDRAWAL_SIGNS = (r"\b(?:confus\w*|fever\w*|febrile|temperature|agitat\w*|par
 _STOPPED = (r"\b(?:stopped|quit|ran out|missed|came off|went off|no more|abruptly|suddenly|discontinued|"
             r"haven'?t (?:had|taken)|havent (?:had|taken)|without (?:my|his|her) baclofen|cold turkey|"
             r"(?:been|am|i'm|im|is|was|she's|he's) off (?:my |his |her |the )?(?:baclofen|it|meds|medication))\b")
-_QUESTION = re.compile(r"^\s*(?:can|could|does|do|will|would|is|are|may|might|what|which|how|why|when|should|"
-                       r"whats|what's)\b")
+_QUESTION = re.compile(r"^\s*(?:can|could|does|do|did|has|have|will|would|is|are|was|were|may|might|what|which|"
+                       r"how|why|when|where|who|should|whats|what's)\b")
 _PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|he|she|he's|she's|hes|shes|his|her|they|their)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:avoid|prevent\w*|plan|in case|what if|what happens if|if (?:i|he|she|someone|they) "
                            r"ever|how is .* treated)\b")
@@ -135,6 +138,8 @@ _LONG_AGO = re.compile(r"\b(?:(?:years?|months?|decades?) ago|last (?:year|month
                        r"teen\w*|toddler)|since childhood|used to)\b")
 _NOW_WORDS = re.compile(r"\b(?:now|right now|today|tonight|just|currently|still|again|this (?:morning|evening|afternoon)|"
                         r"minutes? ago|an hour ago|hours? ago)\b")
+_STORY = re.compile(r"\b(?:the|a|that|this) (?:guy|man|woman|person|patient|boy|girl|case|people|patients) "
+                    r"(?:who|that|in|from)\b.*")
 _SELF_HARM_RE = [re.compile(p) for p in _SELF_HARM]
 _ALWAYS_RE = [re.compile(p) for p in _ALWAYS]
 _GUARDED_RE = [re.compile(p) for p in _GUARDED]
@@ -207,6 +212,20 @@ def _is_live(text: str) -> bool:
         if re.search(_STOPPED, text) and re.search(_WITHDRAWAL_SIGNS, clause) and (now or _PERSON_RE.search(clause)):
             return True  # stopped baclofen, and now confused, feverish, hallucinating...
     return False
+
+
+def only_asks_about(question: str) -> bool:
+    """True when every clause is an impersonal question or tells of long ago: "How many patients were in it?",
+    "Has anyone died from stopping it abruptly?". Nothing there is happening to anyone now."""
+    text = _norm(question)
+    for clause in _clauses(text):
+        now = bool(_NOW_WORDS.search(clause))
+        if _LONG_AGO.search(clause) and not now:
+            continue
+        about = _STORY.sub("", clause)  # "the guy who took more than he was prescribed" is a case, not a person here
+        if not (_QUESTION.search(clause) and not _PERSONAL.search(about)):
+            return False
+    return True
 
 
 def detect_emergency(question: str, history: tuple[str, ...] | list[str] = ()) -> bool:

@@ -34,6 +34,7 @@ from chat.topics import Coverage
     "been off baclofen 2 days, sweating buckets and my heart is racing", "her lips and eyes are puffing up after the tablet",
     "pt on ITB, pump alarm sounding, increasing tone", "sats 85 and hard to rouse after his evening baclofen",
     "i have enough pills saved now and i dont want to wake up tomorrow",
+    "can't see any way out of this and the tablets are in the drawer", "her face has gone grey and she's not herself",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
