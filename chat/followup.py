@@ -1,9 +1,10 @@
 """Resolve follow-up questions against the conversation before retrieval.
 
-A question leans on the history when it points back ("it", "that study", "those") or is
-elliptical ("And in children?", "What about alcohol?") or names no topic of its own; then
-the topic words of the most recent earlier question are added to the query. A question
-that stands on its own is left alone, so the answer does not drift back to an old topic.
+A question leans on the history when it points back ("it", "that study", "those", "which ones"),
+is elliptical ("And in children?", "What about alcohol?"), asks to go on ("tell me more about
+the injections") or names no topic of its own; then the topic words of the most recent earlier
+question are added to the query. A question that stands on its own is left alone, so the
+answer does not drift back to an old topic.
 
 Example:
     >>> from chat.query import Analyzer
@@ -21,7 +22,14 @@ from chat.lexicon import BACLOFEN_NAMES, STOPWORDS
 from chat.query import Analyzer, words
 
 _POINTERS = frozenset("that this these those they them their there such same he she him her his former latter "
-                      "above".split())
+                      "above ones others".split())
+# "which one", "the other", "any of them", "either one": a choice among things named earlier.
+_CHOICE = re.compile(r"\b(?:which|what|the|that|this|either|neither|each|any|every|another) (?:one|other)\b|"
+                     r"\b(?:any|all|each|either|none|some|both|most) of (?:them|those|these|the above)\b",
+                     re.IGNORECASE)
+# "tell me more", "what else", "can you elaborate": asking to go on with the earlier topic.
+_MORE = re.compile(r"\btell me more\b|\bmore (?:about|on|details?|info(?:rmation)?)\b|\b(?:what|anything) else\b|"
+                   r"\belaborate\b|\bexpand on\b|\bsay more\b|\bexplain (?:that|this|it|more)\b", re.IGNORECASE)
 _DRUG_POINTERS = frozenset("it its it's itself".split())  # usually the drug itself
 # Aspects that need a subject: "how strong is the evidence?" asks about an earlier topic.
 _ASPECTS = frozenset("evidence study studies trial trials patients participants research results result dose "
@@ -51,13 +59,16 @@ def leans_on_history(question: str, analyzer: Analyzer) -> bool:
     """True when the question cannot stand alone."""
     tokens = words(question)
     own_topic = topic_words(question, analyzer)
+    names_drug = any(t in BACLOFEN_NAMES for t in tokens)
     if _ELLIPTICAL.search(question) and len(own_topic) <= 3:
         return True
-    if any(t in _POINTERS for t in tokens):
+    if _MORE.search(question) and len(own_topic) <= 3 and not (names_drug and own_topic):
+        return True  # "tell me more about the injections"; "tell me more about baclofen pumps" stands alone
+    if any(t in _POINTERS for t in tokens) or _CHOICE.search(question):
         return len(own_topic) <= 4
-    if any(t in _DRUG_POINTERS for t in tokens) and len(own_topic) <= 4 and not any(t in BACLOFEN_NAMES for t in tokens):
+    if any(t in _DRUG_POINTERS for t in tokens) and len(own_topic) <= 4 and not names_drug:
         return True  # "it" may be the drug or the earlier topic; the earlier topic only lends part of the score
-    if own_topic and any(t in BACLOFEN_NAMES for t in tokens):
+    if own_topic and names_drug:
         return False  # "What are the side effects of baclofen?" stands on its own
     return all(w in _ASPECTS for w in own_topic)
 

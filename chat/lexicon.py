@@ -12,7 +12,8 @@ LAY_TERMS: dict[str, str] = {
     "drowsy": "sedation sleepiness fatigue", "drowsiness": "sedation sleepiness fatigue",
     "sleepy": "sleepiness sedation", "tired": "fatigue sleepiness", "exhausted": "fatigue",
     "knocked out": "sedation", "zonked": "sedation", "groggy": "sedation sleepiness",
-    "dizzy": "dizziness vertigo", "lightheaded": "dizziness", "woozy": "dizziness",
+    "dizzy": "dizziness vertigo", "lightheaded": "dizziness", "woozy": "dizziness", "unsteady": "dizziness",
+    "wobbly": "dizziness",
     "nauseous": "nausea", "queasy": "nausea", "throw up": "nausea", "vomit": "nausea", "puke": "nausea",
     "stomach": "nausea", "tummy": "nausea",
     "weak": "weakness", "floppy": "muscle weakness",
@@ -23,6 +24,7 @@ LAY_TERMS: dict[str, str] = {
     "heartburn": "acid reflux gerd", "reflux": "acid reflux gerd", "indigestion": "acid reflux",
     "acid": "acid reflux", "hiccup": "hiccups", "hiccuping": "hiccups",
     "pregnant": "pregnancy", "expecting": "pregnancy", "unborn": "pregnancy newborn",
+    "fetus": "pregnancy birth", "foetus": "pregnancy birth", "fetal": "pregnancy birth",
     "baby": "newborn pregnancy", "newborn": "newborn",
     "breastfeed": "breastfeeding", "breastfeeding": "breastfeeding", "nursing": "breastfeeding",
     "kid": "children adolescents", "kids": "children adolescents", "child": "children adolescents",
@@ -30,8 +32,11 @@ LAY_TERMS: dict[str, str] = {
     "son": "children", "daughter": "children",
     "cp": "cerebral palsy", "ms": "multiple sclerosis", "sci": "spinal cord injury",
     "paralysed": "spinal cord injury", "paralyzed": "spinal cord injury", "paraplegic": "spinal cord injury",
+    "paralysis": "spinal cord injury", "quadriplegic": "spinal cord injury",
     "beer": "alcohol", "beers": "alcohol", "wine": "alcohol", "booze": "alcohol", "liquor": "alcohol",
+    "whiskey": "alcohol", "whisky": "alcohol", "vodka": "alcohol", "spirits": "alcohol", "alcoholic drinks": "alcohol",
     "drink": "alcohol", "drinks": "alcohol", "drinking": "alcohol", "drunk": "alcohol",
+    "sober": "abstinence alcohol", "sobriety": "abstinence alcohol",
     "alcoholism": "alcohol dependence", "alcoholic": "alcohol dependence", "cravings": "cravings",
     "quit": "stop discontinued withdrawal", "quitting": "stopping discontinued withdrawal",
     "cold turkey": "suddenly discontinued withdrawal abrupt", "come off": "stopping withdrawal",
@@ -47,6 +52,11 @@ LAY_TERMS: dict[str, str] = {
     "pump": "intrathecal pumps", "spinal": "spinal intrathecal", "spine": "spinal",
     "shot": "injections", "injection": "injections intrathecal", "needle": "injections",
     "cream": "cream skin", "gel": "cream skin", "topical": "cream skin", "skin": "skin cream",
+    "rub": "cream skin", "ointment": "cream skin", "lotion": "cream skin",
+    "loosen": "relax relaxant", "loosens": "relax relaxant", "relieve": "relief help", "relieves": "relief help",
+    "ankle": "swelling edema", "ankles": "swelling edema",
+    "calf": "muscle", "calves": "muscle", "thigh": "muscle", "thighs": "muscle", "hamstring": "muscle",
+    "hamstrings": "muscle", "wrist": "muscle", "wrists": "muscle", "jaw": "muscle", "limbs": "muscle",
     "stiff": "stiffness spasticity", "tight": "tightness spasticity", "cramps": "spasms",
     "cramp": "spasms", "spasm": "spasms", "twitching": "spasms",
     "allergic": "allergic hypersensitive", "allergy": "allergic hypersensitive",
@@ -76,6 +86,11 @@ LAY_TERMS: dict[str, str] = {
 # Names under which baclofen is sold; any of these means the question is about baclofen.
 BACLOFEN_NAMES = frozenset({"baclofen", "lioresal", "gablofen", "ozobax", "fleqsuvy", "lyvispah", "kemstro",
                             "beklo", "baclosan", "liofen"})
+
+# Words for medicines in general: never the subject of a question about one, but a sign that it is about one.
+MEDICINE_WORDS = frozenset("drug drugs medication medications medicine medicines med meds pill pills tablet tablets "
+                           "capsule capsules prescription treatment treatments therapy dose doses dosage injection "
+                           "injections infusion infusions pump pumps cream creams".split())
 
 # Other common medicines and substances (generic and brand names).
 OTHER_DRUGS = frozenset("""

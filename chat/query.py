@@ -20,6 +20,10 @@ from chat.lexicon import BACLOFEN_NAMES, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _FUZZY_MIN_LEN = 4
 _COMMON_ZIPF = 3.0  # a word this frequent in English is a real word, not a typo (wordfreq's Zipf scale)
+_SEEN_ZIPF = 1.0  # below this, wordfreq has hardly seen the word: a typo or a coinage
+_TYPO_GAP = 1.0  # a typo is far rarer than the word meant ("withdrawl" 1.8 vs 4.1), unlike "trickling" vs "tickling"
+_SLIP_GAP = 2.0  # a word a hundred times rarer than a word one edit away is taken for a slip of it
+_INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""))
 
 
 @lru_cache(maxsize=1)
@@ -87,19 +91,26 @@ class Analyzer:
         self._phrases = sorted((p for p in LAY_TERMS if " " in p), key=len, reverse=True)
 
     def correct(self, word: str) -> str:
-        """The corpus word closest to an unknown word, or the word itself."""
+        """The corpus word closest to an unknown word, or the word itself (real English words stay)."""
         if word in self.vocab or word in STOPWORDS or len(word) < _FUZZY_MIN_LEN or not word.isalpha():
             return word
-        if word in LAY_TERMS or word in OTHER_DRUGS or _zipf(word) >= _COMMON_ZIPF:
+        if word in LAY_TERMS or word in OTHER_DRUGS or self.is_known(word) or is_english(word):
             return word
-        return (_close(word, tuple(sorted(BACLOFEN_NAMES))) or _close(word, self._fuzzy_pool)
-                or _close(word, self._lay_pool) or word)
+        fix = (_close(word, tuple(sorted(BACLOFEN_NAMES))) or _close(word, self._fuzzy_pool)
+               or _close(word, self._lay_pool))
+        if fix is None or (zipf(word) >= _SEEN_ZIPF and zipf(fix) < zipf(word) + _TYPO_GAP):
+            return word  # a rare real word, not a slip for a word about as rare ("trickling" is not "tickling")
+        return fix
 
-    def correct_in_context(self, tokens: list[str]) -> list[str]:
-        """Fix real-word slips ("acid reflex") when a one-letter change makes a phrase the corpus uses."""
+    def correct_in_context(self, tokens: list[str], keep: frozenset[str] | set[str] = frozenset()) -> list[str]:
+        """Fix real-word slips ("acid reflex") when a one-letter change makes a phrase the corpus uses.
+
+        Words in `keep` (parts of a lay phrase such as "cold turkey") and function words stay as typed.
+        """
         out = list(tokens)
         for i, w in enumerate(tokens):
-            if len(w) < _FUZZY_MIN_LEN or not w.isalpha() or w in self.vocab or w in LAY_TERMS:
+            if (len(w) < _FUZZY_MIN_LEN or not w.isalpha() or w in self.vocab or w in LAY_TERMS or w in keep
+                    or w in STOPWORDS):
                 continue
             prev = out[i - 1] if i else None
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -118,7 +129,7 @@ class Analyzer:
         raw = words(question)
         phrases = [p for p in self._phrases if re.search(rf"\b{re.escape(p)}\b", " ".join(raw))]
         protected = {part for p in phrases for part in p.split()}
-        corrected = self.correct_in_context([w if w in protected else self.correct(w) for w in raw])
+        corrected = self.correct_in_context([w if w in protected else self.correct(w) for w in raw], protected)
         joined = " ".join(corrected)
         expansions: list[str] = [e for p in phrases for e in LAY_TERMS[p].split()]
         expansions += [e for pattern, terms in INTENT_TERMS if re.search(pattern, " ".join(raw)) for e in terms.split()]
@@ -135,10 +146,58 @@ class Analyzer:
         )
 
 
-def _zipf(word: str) -> float:
+@lru_cache(maxsize=8192)
+def zipf(word: str) -> float:
+    """How common a word is in English, on wordfreq's Zipf scale (0 = unseen, 3 = one per million words)."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+def is_english(word: str) -> bool:
+    """A real English word: common in wordfreq, or a regular form of a common word ("honking").
+
+    wordfreq also lists frequent misspellings ("withdrawl"), so a rare entry alone is no proof.
+    """
+    return zipf(word) >= _COMMON_ZIPF or (zipf(word) >= _SEEN_ZIPF and _inflects_common(word))
+
+
+def _inflects_common(word: str) -> bool:
+    """A regular form of a common word: "honking" is "honk" + "ing", "blisters" is "blister" + "s"."""
+    for suffix, ending in _INFLECTIONS:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3:
+            forms = {base + ending} | ({base[:-1]} if len(base) > 3 and base[-1] == base[-2] else set())
+            if any(zipf(f) >= _COMMON_ZIPF for f in forms):
+                return True
+    return False
+
+
+def is_real_word(word: str) -> bool:
+    """A word wordfreq has seen that is not a slip for a far commoner word one edit away.
+
+    Example:
+        >>> is_real_word("narcolepsy"), is_real_word("honking"), is_real_word("definately"), is_real_word("wrok")
+        (True, True, False, False)
+    """
+    if zipf(word) < _SEEN_ZIPF:
+        return False
+    if _inflects_common(word):
+        return True  # "honking" is "honk" + "ing", not "hooking" mistyped
+    return not any(zipf(c) >= zipf(word) + _SLIP_GAP for c in _edits1(word))
+
+
+@lru_cache(maxsize=4096)
+def _edits1(word: str) -> frozenset[str]:
+    """Every string one deletion, swap, replacement or insertion away (Norvig's spelling corrector)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    out.discard(word)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)

@@ -5,13 +5,21 @@ breastfeeding, children's doses or kidney disease. When a question asks about on
 and no sentence of the corpus touches it, the monograph is silent: the answer says so
 (`not_covered`) instead of quoting something that only looks related. Coverage is computed
 from the corpus itself, so a monograph that has a storage section gets storage answers.
+
+Beyond those lists, a question whose focus term is a real English word that neither the corpus
+nor the lexicon ever uses ("narcolepsy", "sunscreen") cannot be answered by quoting the corpus,
+whatever else it shares with it: the word "baclofen" alone makes any passage look related.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
+
+from chat.lexicon import BACLOFEN_NAMES, LAY_TERMS, MEDICINE_WORDS, OTHER_DRUGS, STOPWORDS
+from chat.query import Analyzer, is_real_word, stems, words, zipf
 
 _CHILD = r"(?:child|children|kid|kids|toddler|infant|baby|pediatric|paediatric|\b(?:[1-9]|1[0-7])[- ]?(?:year|yr)s?[- ]?old)"
 _DOSE = r"(?:dose|doses|dosage|dosing|mg|how much)"
@@ -59,23 +67,111 @@ appetite|taste|anemia|jaundice|cancer|dementia|ulcer|hypotension
 """.replace("\n", "").split("|"))
 
 
+# Words after which a question names what it asks about: "help with X", "cause X", "used for X", "what about X".
+_ASKS_ABOUT = frozenset("help helps helping treat treats treating cure cures prevent prevents cause causes caused "
+                        "causing give gives trigger triggers worsen worsens improve improves relieve relieves ease "
+                        "eases affect affects for with against about".split())
+_OBJECT_WORDS = 3  # content words read after such a word
+# A word at least this common in English (Zipf 4: ten per million words; "body", "happened", "legs")
+# is general vocabulary the monograph may put in other words; rarer words name a subject.
+_GENERAL_ZIPF = 4.0
+_DERIVATIONS = ("ness", "ity", "ment", "ly", "ers", "er", "en")  # "tiredness", "drinkers", "weaken"
+
+
+def _plural(term: str) -> str:
+    """A pattern for a word or phrase and its plural ("ulcers", "bruises")."""
+    return rf"\b{re.escape(term)}(?:e?s)?\b"
+
+
+@lru_cache(maxsize=1)
+def _lexicon_stems() -> frozenset[str]:
+    return frozenset(stems([w for phrase in LAY_TERMS for w in words(phrase)] + sorted(MEDICINE_WORDS)))
+
+
+def knows(analyzer: Analyzer, term: str) -> bool:
+    """The corpus or the lexicon uses the word or the word it derives from ("tiredness": "tired"), on stems."""
+    forms = [term] + [term[: -len(d)] for d in _DERIVATIONS if term.endswith(d) and len(term) - len(d) >= 4]
+    return any(analyzer.is_known(f) or stems([f])[0] in _lexicon_stems() for f in forms)
+
+
+def unknown_terms(analyzer: Analyzer, tokens: Iterable[str]) -> list[str]:
+    """The tokens that name a subject the corpus and the lexicon never use: real, fairly specific English
+    words (not typos, not everyday vocabulary), other than drug names and filler, unknown even on stems.
+
+    Example:
+        >>> a = Analyzer(["Baclofen relaxes muscles and eases spasticity."])
+        >>> unknown_terms(a, ["relax", "muscles", "narcolepsy", "body", "baclofen", "musles", "tiredness"])
+        ['narcolepsy']
+    """
+    out: list[str] = []
+    for token in tokens:
+        for term in _parts(token):
+            if (term in STOPWORDS or term in BACLOFEN_NAMES or term in OTHER_DRUGS or term in MEDICINE_WORDS
+                    or not term.isalpha() or len(term) < 3 or zipf(term) >= _GENERAL_ZIPF):
+                continue
+            if not knows(analyzer, term) and is_real_word(term):
+                out.append(term)
+    return list(dict.fromkeys(out))
+
+
+def asked_about(tokens: list[str]) -> list[str]:
+    """The words a question asks about: those right after "help (with)", "cause", "for", "about"...
+
+    Example:
+        >>> asked_about("can baclofen treat frozen shoulder syndrome".split())
+        ['frozen', 'shoulder', 'syndrome']
+        >>> asked_about("does baclofen help with my cluster headaches at night".split())
+        ['cluster', 'headaches', 'night']
+    """
+    out: list[str] = []
+    for i, word in enumerate(tokens):
+        if word not in _ASKS_ABOUT:
+            continue
+        taken = 0
+        for nxt in tokens[i + 1:]:
+            if nxt in _ASKS_ABOUT or taken == _OBJECT_WORDS:
+                break
+            if nxt in STOPWORDS or nxt in BACLOFEN_NAMES or nxt in MEDICINE_WORDS:
+                continue
+            out.append(nxt)
+            taken += 1
+    return list(dict.fromkeys(out))
+
+
 @dataclass(frozen=True)
 class Coverage:
-    """Which topics and symptoms the corpus sentences mention."""
+    """Which topics and symptoms the corpus sentences mention, and which words it knows."""
 
     covered: frozenset[str]
     symptoms: frozenset[str]
+    analyzer: Analyzer | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, sentences: Iterable[str]) -> "Coverage":
+        sentences = list(sentences)
         text = "\n".join(s.lower() for s in sentences)
         covered = frozenset(t for t, (_, corpus) in TOPICS.items() if re.search(corpus, text))
-        symptoms = frozenset(s for s in SYMPTOMS if re.search(rf"\b{re.escape(s)}\b", text))
-        return cls(covered, symptoms)
+        symptoms = frozenset(s for s in SYMPTOMS if re.search(_plural(s), text))
+        return cls(covered, symptoms, Analyzer(sentences))
 
     def silent_on(self, question: str) -> list[str]:
-        """The topics or symptoms the question asks about that the corpus never mentions."""
+        """The topics, symptoms or asked-about terms of the question that the corpus never mentions.
+
+        Example:
+            >>> c = Coverage.of(["Baclofen relaxes muscles and eases spasticity."])
+            >>> c.silent_on("does baclofen help with narcolepsy?"), c.silent_on("can it ease stiff, sore legs?")
+            (['narcolepsy'], [])
+        """
         q = question.lower().replace("’", "'")
         gaps = [t for t, (ask, _) in TOPICS.items() if t not in self.covered and re.search(ask, q)]
-        gaps += [s for s in SYMPTOMS if s not in self.symptoms and re.search(rf"\b{re.escape(s)}\b", q)]
+        gaps += [s for s in SYMPTOMS if s not in self.symptoms and re.search(_plural(s), q)]
+        if self.analyzer is not None:
+            asked = asked_about(self.analyzer.analyze(question).corrected.split())
+            gaps += [t for t in unknown_terms(self.analyzer, asked) if t not in gaps]
         return gaps
+
+
+def _parts(token: str) -> list[str]:
+    """The words of a token: hyphenated words split, a possessive dropped ("mother-in-law's")."""
+    token = re.sub(r"'s$", "", token)
+    return [p for p in re.split(r"[-']", token) if p]

@@ -1,0 +1,128 @@
+"""Not covered, out of scope and follow-ups: rules about words, tested with words the gold set and probe never use."""
+
+from __future__ import annotations
+
+import pytest
+
+from chat.followup import Resolved, leans_on_history
+from chat.query import Analyzer, is_real_word
+from chat.scope import is_out_of_scope
+from chat.topics import Coverage
+
+CORPUS = [
+    "Baclofen is a muscle relaxant used to treat spasticity and muscle spasms.",
+    "Some common side effects include sedation, dizziness, weakness and fatigue.",
+    "Baclofen could cause withdrawal symptoms such as seizures if stopped suddenly.",
+    "Patients reported tickling, teething pain and headaches in one small study.",
+    "It may help reduce alcohol cravings and the symptoms of acid reflux.",
+    "The dose is increased slowly until the spasms ease.",
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def coverage() -> Coverage:
+    return Coverage.of(CORPUS)
+
+
+@pytest.mark.parametrize("word", ["trickling", "seething"])
+def test_rare_real_words_are_not_corrected_into_corpus_words(analyzer, word):
+    assert analyzer.correct(word) == word  # not "tickling", "teething"
+
+
+@pytest.mark.parametrize("typo, fixed", [("dizzyness", "dizziness"), ("withdrawel", "withdrawal"),
+                                         ("sezures", "seizures")])
+def test_typos_are_still_corrected(analyzer, typo, fixed):
+    assert analyzer.correct(typo) == fixed
+
+
+def test_a_lay_phrase_is_not_rewritten_word_by_word(analyzer):
+    # "baclofen could" is a corpus phrase, but "cold" belongs to "cold turkey" here
+    assert analyzer.analyze("stopped baclofen cold turkey").corrected == "stopped baclofen cold turkey"
+
+
+@pytest.mark.parametrize("word, real", [("narcolepsy", True), ("honking", True), ("definately", False),
+                                        ("wrok", False)])
+def test_real_words_and_slips(word, real):
+    assert is_real_word(word) is real
+
+
+def test_symptoms_match_plurals(coverage):
+    assert "ulcer" in coverage.silent_on("can it give me stomach ulcers?")
+    assert coverage.silent_on("does baclofen cause a headache?") == []  # the corpus says "headaches"
+
+
+@pytest.mark.parametrize("question, gap", [
+    ("is baclofen prescribed for narcolepsy?", "narcolepsy"),
+    ("Could baclofen worsen psoriasis?", "psoriasis"),
+    ("what about sciatica?", "sciatica"),
+    ("can baclofen be used against eczema", "eczema"),
+])
+def test_an_asked_about_subject_the_corpus_never_uses_is_not_covered(coverage, question, gap):
+    assert coverage.silent_on(question) == [gap]
+
+
+@pytest.mark.parametrize("question", [
+    "does baclofen make people feel sluggish",  # a lay word, but not what is asked about
+    "does baclofen help with stiff muscles",  # lexicon words
+    "does baclofen help with spastisity",  # a typo of a corpus word
+    "does baclofen help with tiredness",  # derived from a lay word
+    "is it okay for my grandmother",  # everyday English
+    "can baclofen be taken with naproxen",  # another drug: the interaction list speaks of classes
+])
+def test_answerable_questions_are_not_flagged(coverage, question):
+    assert coverage.silent_on(question) == []
+
+
+@pytest.mark.parametrize("question, off_topic", [
+    ("what are the symptoms of shingles", True),
+    ("how do I get rid of dandruff", True),
+    ("what are the symptoms of spasticity", False),
+    ("does it cause shingles", False),  # about a medicine: not covered, not off-topic
+    ("can the tablets cause dandruff", False),
+])
+def test_a_subject_the_monograph_never_uses_without_a_medicine_is_off_topic(analyzer, question, off_topic):
+    terms = analyzer.analyze(question)
+    assert is_out_of_scope(terms, Resolved(question, False), analyzer, 0.5, 0.2) is off_topic
+
+
+def test_an_off_topic_follow_up_stays_off_topic(analyzer):
+    question = "and in Asia?"
+    resolved = Resolved(f"{question} tallest mountain europe", True, "tallest mountain europe")
+    assert is_out_of_scope(analyzer.analyze(question), resolved, analyzer, 0.5, 0.2)
+    on_topic = Resolved("and in children? baclofen spasticity", True, "baclofen spasticity")
+    assert not is_out_of_scope(analyzer.analyze("and in children?"), on_topic, analyzer, 0.5, 0.2)
+
+
+@pytest.mark.parametrize("question, leans", [
+    ("which one is the most dangerous?", True),
+    ("could you elaborate on the injections?", True),
+    ("anything else worth knowing?", True),
+    ("are all of those permanent?", True),
+    ("tell me more about baclofen pumps", False),  # names the drug and a topic of its own
+])
+def test_follow_up_cues(analyzer, question, leans):
+    assert leans_on_history(question, analyzer) is leans
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("history, question, status", [
+    ([], "does baclofen help with sciatica", "not_covered"),
+    ([], "can baclofen give you ulcers", "not_covered"),
+    ([], "is baclofen prescribed for narcolepsy?", "not_covered"),
+    ([], "what are the symptoms of shingles", "out_of_scope"),
+    ([], "what causes gallstones?", "out_of_scope"),
+    (["what's the tallest mountain in Europe?"], "and in Asia?", "out_of_scope"),
+    (["what are the side effects of baclofen"], "which one is the most dangerous?", "answered"),
+    (["can baclofen help alcohol dependence"], "what else should I know?", "answered"),
+    # answerable questions in the user's own words stay answered
+    ([], "does baclofen make people feel sluggish", "answered"),
+    ([], "is baclofen habit forming for heavy drinkers", "answered"),
+    ([], "Who decides if a patient qualifies for intrathecal baclofen?", "answered"),
+])
+def test_statuses_end_to_end(engine, history, question, status):
+    assert engine.answer(question, history=history).status == status
