@@ -165,7 +165,8 @@ class Engine:
             return "emergency", EMERGENCY_MESSAGE, select_quotes(self.index, ranked, 2, s.min_quote_score, s.spread)
         if is_out_of_scope(own, resolved, self.analyzer, best.dense if best else 0.0, s.oos_min_dense):
             return "out_of_scope", DECLINE, []
-        if best is None or best.score < s.min_quote_score or self.coverage.silent_on(text):
+        silent = self.coverage.silent_on(resolved.query if resolved.uses_history else text)  # a follow-up: its topic too
+        if best is None or best.score < s.min_quote_score or silent:
             related = select_quotes(self.index, ranked, 1, 0.0, 0.0, role="related")
             return "not_covered", NOT_COVERED, related
         quotes = select_quotes(self.index, ranked, s.max_quotes, s.min_quote_score, s.spread)

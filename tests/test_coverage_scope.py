@@ -111,6 +111,8 @@ def test_follow_up_cues(analyzer, question, leans):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("history, question, status", [
+    (["what is the half-life of baclofen?"], "and in older people?", "not_covered"),  # silent on the borrowed topic
+    (["can you store baclofen in the fridge?"], "what about in a hot car?", "not_covered"),
     ([], "does baclofen help with sciatica", "not_covered"),
     ([], "can baclofen give you ulcers", "not_covered"),
     ([], "is baclofen prescribed for narcolepsy?", "not_covered"),
