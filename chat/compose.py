@@ -10,6 +10,7 @@ import html
 import re
 
 from chat.answer import Answer, Quote
+from chat.safety import REFERENCE_NOTE
 from chat.retrieve import RankedUnit
 from index.store import LoadedIndex
 from ingest.model import PATH_SEP
@@ -71,6 +72,8 @@ def render_markdown(status: str, quotes: list[Quote], disclaimer: str, lead: str
         parts.append(f"🚨 **{md_escape(lead)}**" if status == "emergency" else md_escape(lead))
     if examples:
         parts.append("You could ask, for example:\n" + "\n".join(f"- {md_escape(e)}" for e in examples))
+    if status == "emergency" and quotes:
+        parts.append(f"*{md_escape(REFERENCE_NOTE)}*")
     for q in quotes:
         if q.role == "related":
             parts.append("*Related passage (not an answer):*")
@@ -86,6 +89,8 @@ def render_plain(answer: Answer) -> str:
     out = [text for text in (answer.notice, answer.lead) if text]
     if answer.status == "out_of_scope":
         out.append("You could ask, for example:\n" + "\n".join(f"  - {e}" for e in EXAMPLE_QUESTIONS))
+    if answer.status == "emergency" and answer.quotes:
+        out.append(REFERENCE_NOTE)
     for n, q in enumerate(answer.quotes, start=1):
         body = "\n".join("   " + line.strip() for line in q.text.splitlines() if line.strip())
         label = "Related passage (not an answer)\n" if q.role == "related" else ""

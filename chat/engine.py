@@ -22,7 +22,7 @@ from chat.followup import Resolved, resolve
 from chat.query import QueryTerms
 from chat.retrieve import RankedUnit, Retriever, Weights
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, is_personal_dosing,
-                         only_asks_about)
+                         is_self_harm, only_asks_about)
 from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, is_out_of_scope
 from chat.topics import Coverage
 from chat.urgency import UrgencyModel, load_or_fit
@@ -82,6 +82,7 @@ class EngineSettings:
     max_quotes: int = 3
     min_quote_score: float = 0.15  # below this nothing in the monograph answers the question
     spread: float = 0.06  # further quotes must score within this of the best one
+    emergency_min_dense: float = 0.35  # an emergency answer quotes only passages this close to the message
     oos_min_dense: float = 0.20  # a question without baclofen words this far from every passage is off-topic
     weights: Weights = Weights()
 
@@ -162,7 +163,9 @@ class Engine:
         s = self.settings
         best = ranked[0] if ranked else None
         if emergency:
-            return "emergency", EMERGENCY_MESSAGE, select_quotes(self.index, ranked, 2, s.min_quote_score, s.spread)
+            relevant = [r for r in ranked if r.dense >= s.emergency_min_dense]  # no stray quote under an alarm
+            quotes = [] if is_self_harm(text) else select_quotes(self.index, relevant, 2, s.min_quote_score, s.spread)
+            return "emergency", EMERGENCY_MESSAGE, quotes
         if is_out_of_scope(own, resolved, self.analyzer, best.dense if best else 0.0, s.oos_min_dense):
             return "out_of_scope", DECLINE, []
         silent = self.coverage.silent_on(resolved.query if resolved.uses_history else text)  # a follow-up: its topic too

@@ -22,9 +22,9 @@ DISCLAIMER = (
 EMERGENCY_MESSAGE = (
     "This may be an emergency. Call your local emergency number now (911 in the US), or Poison Help "
     "at 1-800-222-1222 if someone took too much. If you are thinking about harming yourself, call or "
-    "text 988 (Suicide & Crisis Lifeline, US). Do not wait for symptoms to get worse. "
-    "What the monograph says is below, for reference only."
+    "text 988 (Suicide & Crisis Lifeline, US). Do not wait for symptoms to get worse."
 )
+REFERENCE_NOTE = "What the monograph says, for reference only:"  # above an emergency answer's quotes, if any
 
 PRESCRIBER_NOTE = (
     "Your prescriber sets your dose; do not change it on your own. Here is what the monograph says about dosage."
@@ -47,6 +47,7 @@ _SELF_HARM = [
     r"(?:no|nothing to) (?:reason|point) (?:to|in|of) (?:live|living|going on)|what'?s the point of (?:living|going on|"
     r"life)|not worth living|(?:life|living) (?:is(?:n'?t| not)|isnt) worth|can'?t go on|"
     r"(?:end|ending) (?:it(?: all)?|everything)\b|wish (?:i|he|she) (?:was|were) dead|unalive|\bkms\b|"
+    r"(?:stop|quit) (?:existing|living)\b|"
     r"(?:want|wanted) (?:it|this|everything) (?:all )?to (?:be over|end|stop)|goodbye (?:letters?|notes?)|"
     r"stockpil\w*|(?:saved|saving|hoarding|hoarded) (?:up )?(?:a lot of |all )?(?:my )?" + _PILLS + r"|"
     r"(?:got|have|I'?ve got) (?:a lot of|lots of|enough) " + _PILLS + r" (?:saved|stored|put away)|"
@@ -118,7 +119,9 @@ _NOW = [
     r"\b(?:fitting|shaking uncontrollably)\b",
     r"\b(?:hallucinat\w*|seeing things|hearing (?:things|voices))\b",
     r"\b(?:high fever|burning up|temperature (?:of|is) \d+|febrile|\d{3}(?:\.\d)? ?(?:f|degrees)|(?:39|40|41)(?:\.\d)? ?(?:c|degrees))\b",
-    r"\b(?:very|really|so|extremely|super|totally) (?:confused|drowsy|sleepy|out of it)\b",
+    r"\b(?:very|really|so|extremely|super|totally) (?:confused|out of it)\b",
+    r"\b(?:very|really|so|extremely|super|totally) (?:drowsy|sleepy)\b[^.?!]{0,30}\b(?:can'?t|cannot|won'?t|barely) "
+    r"(?:stay awake|keep (?:his|her|my|their) eyes open|talk|stand)\b",
     r"\b(?:stiff as a board|rigid|can'?t move|altered mental|doesn'?t know where (?:she|he|they) (?:is|are))\b",
     r"\bchest pain\b",
 ]
@@ -212,6 +215,13 @@ def _is_live(text: str) -> bool:
         if re.search(_STOPPED, text) and re.search(_WITHDRAWAL_SIGNS, clause) and (now or _PERSON_RE.search(clause)):
             return True  # stopped baclofen, and now confused, feverish, hallucinating...
     return False
+
+
+def is_self_harm(question: str) -> bool:
+    """True when the message speaks of self-harm or suicide: the answer then quotes nothing, since no
+    sentence of a drug monograph is a fitting reply to it."""
+    text = _norm(question)
+    return any(p.search(text) or p.search(_fix_typos(text)) for p in _SELF_HARM_RE)
 
 
 def only_asks_about(question: str) -> bool:

@@ -10,7 +10,8 @@ import re
 import pytest
 
 from chat.followup import leans_on_history, resolve
-from chat.safety import DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, is_personal_dosing
+from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, REFERENCE_NOTE, detect_emergency,
+                         is_personal_dosing)
 from chat.scope import DECLINE, NOT_COVERED
 from chat.topics import Coverage
 
@@ -67,6 +68,26 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "my uncle can't swallow tablets, is there another form?",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
+    assert not detect_emergency(text)
+
+
+@pytest.mark.slow
+def test_self_harm_gets_the_crisis_line_and_no_quotes(engine):
+    answer = engine.answer("honestly i just want to stop existing, tonight feels like the night")
+    assert answer.status == "emergency" and answer.quotes == () and "988" in answer.lead
+    assert REFERENCE_NOTE not in answer.answer_markdown and answer.answer_markdown.rstrip().endswith(f"*{DISCLAIMER}*")
+
+
+@pytest.mark.slow
+def test_other_emergencies_label_their_quotes_as_reference(engine):
+    answer = engine.answer("my wife swallowed a whole strip of her baclofen an hour ago")
+    assert answer.status == "emergency" and answer.quotes
+    md = answer.answer_markdown
+    assert md.index(answer.lead[:40]) < md.index(REFERENCE_NOTE) < md.index(answer.quotes[0].text[:30])
+
+
+@pytest.mark.parametrize("text", ["why am I so sleepy after starting baclofen?", "I'm really drowsy in the mornings"])
+def test_everyday_drowsiness_is_not_an_emergency(text):
     assert not detect_emergency(text)
 
 
