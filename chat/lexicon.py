@@ -116,6 +116,31 @@ kratom phenibut ghb nicotine caffeine levodopa carbodopa sinemet ropinirole pram
 memantine tamoxifen methotrexate hydroxychloroquine ivermectin paxlovid tamiflu
 """.split())
 
+# The class a medicine belongs to, in the words drug-interaction lists use ("opioid drugs for pain
+# relief", "anti-seizure drugs"): a question naming the medicine reaches the list that names its class.
+_CLASSES = {
+    "opioid pain relief": "oxycodone oxycontin percocet hydrocodone vicodin norco morphine fentanyl codeine tramadol "
+                          "ultram methadone buprenorphine suboxone",
+    "anti-seizure": "gabapentin neurontin pregabalin lyrica topiramate topamax lamotrigine lamictal levetiracetam keppra "
+                    "carbamazepine tegretol phenytoin dilantin valproate depakote clonazepam klonopin",
+    "antidepressants": "sertraline zoloft fluoxetine prozac citalopram celexa escitalopram lexapro paroxetine paxil "
+                       "bupropion wellbutrin trazodone amitriptyline nortriptyline duloxetine cymbalta venlafaxine "
+                       "effexor mirtazapine",
+    "insomnia anxiety": "zolpidem ambien eszopiclone lunesta alprazolam xanax lorazepam ativan temazepam diazepam valium "
+                        "melatonin",
+    "muscle relaxants": "tizanidine zanaflex cyclobenzaprine flexeril amrix methocarbamol robaxin carisoprodol soma "
+                        "metaxalone skelaxin dantrolene dantrium orphenadrine chlorzoxazone diazepam valium",
+    "antihistamines sedatives": "cetirizine zyrtec loratadine claritin fexofenadine allegra diphenhydramine benadryl",
+    "high blood pressure": "lisinopril losartan amlodipine metoprolol atenolol propranolol carvedilol "
+                           "hydrochlorothiazide furosemide lasix spironolactone",
+    "kidney function ibuprofen": "ibuprofen advil motrin naproxen aleve aspirin celecoxib celebrex meloxicam diclofenac",
+    "parkinson's": "levodopa carbodopa sinemet ropinirole pramipexole",
+}
+DRUG_CLASSES: dict[str, str] = {}
+for _terms, _names in _CLASSES.items():
+    for _name in _names.split():
+        DRUG_CLASSES[_name] = f"{DRUG_CLASSES[_name]} {_terms}" if _name in DRUG_CLASSES else _terms
+
 # Words that carry no topic: question words, fillers, conversational glue.
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are aren't as at be because been before being below

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from chat.lexicon import BACLOFEN_NAMES, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS, OTHER_DRUGS, STOPWORDS
+from chat.lexicon import BACLOFEN_NAMES, DRUG_CLASSES, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS, OTHER_DRUGS, STOPWORDS
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _FUZZY_MIN_LEN = 4
@@ -137,6 +137,8 @@ class Analyzer:
         for w in content:
             if w in LAY_TERMS:
                 expansions.extend(LAY_TERMS[w].split())
+            if w in DRUG_CLASSES:  # another medicine named: its class, and what the monograph says of interactions
+                expansions.extend(DRUG_CLASSES[w].split() + ["interact"])
         expansions = [e for e in dict.fromkeys(expansions) if e not in content]
         text = " ".join([joined] + expansions)
         return QueryTerms(

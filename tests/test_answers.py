@@ -219,3 +219,10 @@ def test_plain_rendering_labels_related_passages_and_offers_examples(engine):
     declined = render_plain(engine.answer("what's the best pizza topping"))
     assert declined.startswith(DECLINE) and all(e in declined for e in EXAMPLE_QUESTIONS)
     assert declined.rstrip().endswith(DISCLAIMER)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["is it safe to combine baclofen and hydrocodone", "baclofen with my lexapro?"])
+def test_another_medicine_reaches_the_interaction_list_through_its_class(engine, question):
+    answer = engine.answer(question)
+    assert answer.status == "answered" and "interact with the following drugs" in answer.quotes[0].text
