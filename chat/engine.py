@@ -139,13 +139,12 @@ class Engine:
         turns = clean_history(history)
         resolved = resolve(text, turns, self.analyzer)
         own = self.analyzer.analyze(text)
-        qvec = self.retriever.embed(own.text)
+        terms = self.analyzer.analyze(resolved.query) if resolved.uses_history else None
+        vectors = self.encoder.encode([own.text] + ([terms.text] if terms else []))  # one model call
+        qvec = vectors[0]
         emergency = detect_emergency(text, turns) or bool(
             self.urgency and self.urgency.is_urgent(qvec) and not only_asks_about(text))
-        context = None
-        if resolved.uses_history:
-            terms = self.analyzer.analyze(resolved.query)
-            context = (self.retriever.embed(terms.text), terms)
+        context = (vectors[1], terms) if terms else None
         hits = self.retriever.passages(context[0] if context else qvec, context[1] if context else own)
         ranked = self.retriever.rank_units(qvec, own, hits, wants_list=bool(_LIST_CUES.search(text)), context=context,
                                            wants_number=bool(_NUMBER_CUES.search(text)))

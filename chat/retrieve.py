@@ -116,7 +116,7 @@ class Retriever:
 
     def rank_units(self, qvec: np.ndarray, terms: QueryTerms, hits: list[Hit], wants_list: bool = False,
                    context: tuple[np.ndarray, QueryTerms] | None = None, wants_number: bool = False,
-                   limit: int = 100) -> list[RankedUnit]:
+                   limit: int = 30) -> list[RankedUnit]:
         """The best `limit` quote units, best first, scored by themselves and by their best retrieved passage.
 
         `context` is the (vector, terms) of a follow-up's standalone query; it lends the

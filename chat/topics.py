@@ -164,7 +164,8 @@ class Coverage:
         """
         q = question.lower().replace("’", "'")
         gaps = [t for t, (ask, _) in TOPICS.items() if t not in self.covered and re.search(ask, q)]
-        gaps += [s for s in SYMPTOMS if s not in self.symptoms and re.search(_plural(s), q)]
+        heads = {w[:4] for w in re.findall(r"[a-z]+", q)}  # only symptoms whose first word could be there are searched
+        gaps += [s for s in SYMPTOMS if s not in self.symptoms and s.split()[0][:4] in heads and re.search(_plural(s), q)]
         if self.analyzer is not None:
             asked = asked_about(self.analyzer.analyze(question).corrected.split())
             gaps += [t for t in unknown_terms(self.analyzer, asked) if t not in gaps]

@@ -138,7 +138,7 @@ class SentenceTransformerEncoder:
         return _model_thread().submit(self._encode, list(texts), batch_size).result()
 
     def _encode(self, texts: list[str], batch_size: int) -> np.ndarray:
-        _intra_op_threads(1 if len(texts) == 1 else None)
+        _intra_op_threads(1 if len(texts) <= 2 else None)
         vectors = self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True,
                                     convert_to_numpy=True, show_progress_bar=False)
         return np.ascontiguousarray(vectors, dtype=np.float32)
@@ -148,7 +148,7 @@ _ALL_THREADS: list[int] = []
 
 
 def _intra_op_threads(n: int | None) -> None:
-    """One torch thread for a single question, all of them for a batch (builds).
+    """One torch thread for a question (and its follow-up context), all of them for a batch (builds).
 
     A question is too small to split well: with two threads it took twice the CPU in the web server
     (the threads spin-wait while the other request's Python work needs the core) and its p95 went from
