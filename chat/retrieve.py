@@ -31,8 +31,13 @@ class Weights:
     context_weight: float = 0.4  # share of a follow-up's score that comes from the earlier question's topic
     expansion_weight: float = 0.3  # lexicon terms count this much, relative to the question's own words
     number_bonus: float = 0.0  # "how many / how much" questions prefer sentences that state a number
+    advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
     candidates: int = 64  # passages taken from FAISS before fusion
 
+
+# General advice that fits under any heading: true, but rarely the answer to a question.
+_ADVICE = re.compile(r"\b(?:as directed by (?:a|your) doctor|let your doctor know|tell your doctor|talk to your doctor|"
+                     r"ask your (?:doctor|pharmacist)|consult your doctor)\b", re.IGNORECASE)
 
 # Sentences that announce content rather than state it ("Below are some reported side effects").
 _SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read on|as mentioned|"
@@ -78,6 +83,7 @@ class Retriever:
         self._signpost = np.array([bool(_SIGNPOST.search(u.head)) for u in index.units])
         self._has_number = np.array([bool(re.search(r"\d", embedding_text(u.text))) for u in index.units])
         self._is_list = np.array([u.kind == "list" for u in index.units], dtype=bool)
+        self._advice = np.array([bool(_ADVICE.search(u.text)) for u in index.units], dtype=bool)
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
         for c_row, rows in enumerate(index.chunk_units):
             for u_row in rows:
@@ -138,6 +144,7 @@ class Retriever:
                 ctx[row], ctx_rank[row] = hit.score, hit.rank
         score = self.w.dense * dense + self.w.lexical * lexical + self.w.passage * ctx
         score -= self.w.signpost_penalty * self._signpost
+        score -= self.w.advice_penalty * self._advice
         if wants_list:
             score += self.w.list_bonus * self._is_list
         if wants_number:
