@@ -49,6 +49,7 @@ LAY_TERMS: dict[str, str] = {
     "pill": "tablets oral", "pills": "tablets oral", "tablet": "tablets oral", "tablets": "oral", "by mouth": "oral",
     "strength": "strengths mg", "strengths": "strengths mg", "how much": "dosage dose mg",
     "dose": "dose dosage", "dosing": "dose dosage", "max": "maximum", "most": "maximum",
+    "usual": "typical", "normal": "typical", "standard": "typical", "regular": "typical",
     "pump": "intrathecal pumps", "spinal": "spinal intrathecal", "spine": "spinal",
     "shot": "injections", "injection": "injections intrathecal", "needle": "injections",
     "cream": "cream skin", "gel": "cream skin", "topical": "cream skin", "skin": "skin cream",

@@ -226,3 +226,9 @@ def test_plain_rendering_labels_related_passages_and_offers_examples(engine):
 def test_another_medicine_reaches_the_interaction_list_through_its_class(engine, question):
     answer = engine.answer(question)
     assert answer.status == "answered" and "interact with the following drugs" in answer.quotes[0].text
+
+
+@pytest.mark.slow
+def test_everyday_words_for_typical_reach_the_typical_dose(engine):
+    answer = engine.answer("What is the usual dose?")
+    assert answer.status == "answered" and answer.quotes[0].text.startswith("Typical dosages range")
