@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from chat.query import zipf
+
 DISCLAIMER = (
     "This assistant only quotes an educational monograph about baclofen; it is not medical advice "
     "and may be incomplete. Ask your doctor or pharmacist before you start, change or stop any "
@@ -179,9 +181,8 @@ def _keyword_for(word: str) -> str:
     """The emergency word a mistyped word stands for, or the word itself (real English words stay)."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
-    from wordfreq import zipf_frequency
 
-    if word in _KEYWORDS or zipf_frequency(word, "en") >= 2.5:
+    if word in _KEYWORDS or zipf(word) >= 2.5:
         return word
     found = process.extractOne(word, _KEYWORDS, scorer=OSA.distance, score_cutoff=1 if len(word) <= 7 else 2)
     return found[0] if found else word
@@ -196,13 +197,22 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"(?<=[.?!;])\s+|\s+(?:but|and then|so now)\s+", text) if c.strip()]
 
 
+def _self_harm(text: str) -> bool:
+    return any(p.search(text) for p in _SELF_HARM_RE)
+
+
+def _long_past(clause: str) -> bool:
+    """ "Years ago I had a seizure" tells of the past, unless the clause also says now."""
+    return bool(_LONG_AGO.search(clause)) and not _NOW_WORDS.search(clause)
+
+
 def _is_live(text: str) -> bool:
-    if any(p.search(text) for p in _SELF_HARM_RE):
+    if _self_harm(text):
         return True
     for clause in _clauses(text):
         now = bool(_NOW_WORDS.search(clause))
-        if _LONG_AGO.search(clause) and not now:
-            continue  # "Years ago I had a seizure, can I take baclofen?" tells of the past
+        if _long_past(clause):
+            continue
         if any(p.search(clause) for p in _ALWAYS_RE):
             return True
         asked = bool(_QUESTION.search(clause)) and not _PERSONAL.search(clause)  # "What happens if the pump fails?"
@@ -221,7 +231,7 @@ def is_self_harm(question: str) -> bool:
     """True when the message speaks of self-harm or suicide: the answer then quotes nothing, since no
     sentence of a drug monograph is a fitting reply to it."""
     text = _norm(question)
-    return any(p.search(text) or p.search(_fix_typos(text)) for p in _SELF_HARM_RE)
+    return _self_harm(text) or _self_harm(_fix_typos(text))
 
 
 def only_asks_about(question: str) -> bool:
@@ -229,8 +239,7 @@ def only_asks_about(question: str) -> bool:
     "Has anyone died from stopping it abruptly?". Nothing there is happening to anyone now."""
     text = _norm(question)
     for clause in _clauses(text):
-        now = bool(_NOW_WORDS.search(clause))
-        if _LONG_AGO.search(clause) and not now:
+        if _long_past(clause):
             continue
         about = _STORY.sub("", clause)  # "the guy who took more than he was prescribed" is a case, not a person here
         if not (_QUESTION.search(clause) and not _PERSONAL.search(about)):
