@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
+from typing import Sequence
 
 from chat.answer import Answer, Quote
 from chat.safety import REFERENCE_NOTE
@@ -21,8 +23,9 @@ _MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+!|~>-])")
 
 
 def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int = MAX_QUOTES,
-                  min_score: float = 0.2, spread: float = 0.12, role: str = "answer") -> list[Quote]:
-    """The best unit, then up to `max_quotes - 1` more scoring within `spread` of it."""
+                  min_score: float = 0.2, spread: float = 0.12, role: str = "answer",
+                  taken: Sequence[Quote] = ()) -> list[Quote]:
+    """The best unit, then up to `max_quotes - 1` more scoring within `spread` of it (none overlapping `taken`)."""
     quotes: list[Quote] = []
     for cand in ranked:
         if len(quotes) >= max_quotes or cand.score < min_score:
@@ -30,16 +33,37 @@ def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int 
         if quotes and cand.score < quotes[0].score - spread:
             break
         unit = index.units[cand.row]
-        if any(q.doc_id == unit.doc_id and q.start < unit.end and unit.start < q.end for q in quotes):
+        if any(q.doc_id == unit.doc_id and q.start < unit.end and unit.start < q.end for q in (*taken, *quotes)):
             continue
         doc = index.documents[unit.doc_id]
         quotes.append(Quote(
             text=unit.text, start=unit.start, end=unit.end, doc_id=unit.doc_id,
             section=PATH_SEP.join(doc.sections[unit.section_id].path), refs=unit.refs, score=cand.score,
             kind=unit.kind, role=role,
-            why={"rank": len(quotes) + 1, "dense": round(cand.dense, 4), "lexical": round(cand.lexical, 4),
-                 "passage_score": round(cand.passage_score, 4), "passage_rank": cand.passage_rank},
+            why={"rank": len(taken) + len(quotes) + 1, "dense": round(cand.dense, 4),
+                 "lexical": round(cand.lexical, 4), "passage_score": round(cand.passage_score, 4),
+                 "passage_rank": cand.passage_rank},
         ))
+    return quotes
+
+
+def select_for_parts(index: LoadedIndex, parts: Sequence[tuple[str, list[RankedUnit]]], overall: list[RankedUnit],
+                     max_quotes: int = MAX_QUOTES, min_score: float = 0.2, spread: float = 0.12,
+                     covered_within: int = 2) -> list[Quote]:
+    """A compound question: the whole message's best quote, then the best for each part no quote answers yet
+    (none among the part's top `covered_within`), then more of the message's best within `spread`."""
+    quotes = select_quotes(index, overall, 1, min_score, spread)
+    for part, ranked in parts:
+        if len(quotes) >= max_quotes:
+            break
+        top = {r.row for r in ranked[:covered_within]}
+        if any(index.units[r].start == q.start and index.units[r].doc_id == q.doc_id for r in top for q in quotes):
+            continue
+        for quote in select_quotes(index, ranked, 1, min_score, spread, taken=quotes):
+            quotes.append(replace(quote, why={**quote.why, "part": part}))
+    if overall and len(quotes) < max_quotes:
+        close = [r for r in overall if r.score >= overall[0].score - spread]
+        quotes += select_quotes(index, close, max_quotes - len(quotes), min_score, spread, taken=quotes)
     return quotes
 
 

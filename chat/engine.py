@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Sequence
 
 from chat.answer import Answer, Hit, Quote
-from chat.compose import render_markdown, select_quotes
+from chat.compose import render_markdown, select_for_parts, select_quotes
+from chat.compound import split_compound
 from chat.followup import Resolved, resolve
 from chat.query import QueryTerms
 from chat.retrieve import RankedUnit, Retriever, Weights
@@ -140,16 +141,23 @@ class Engine:
         resolved = resolve(text, turns, self.analyzer)
         own = self.analyzer.analyze(text)
         terms = self.analyzer.analyze(resolved.query) if resolved.uses_history else None
-        vectors = self.encoder.encode([own.text] + ([terms.text] if terms else []))  # one model call
-        qvec = vectors[0]
+        parts = () if resolved.uses_history else split_compound(text)
+        part_terms = self._part_terms(parts) if len(parts) > 1 else []
+        texts = [own.text] + ([terms.text] if terms else []) + [t.text for pair in part_terms for t in pair if t]
+        vectors = iter(self.encoder.encode(texts))  # one model call
+        qvec = next(vectors)
         emergency = detect_emergency(text, turns) or bool(
             self.urgency and self.urgency.is_urgent(qvec) and not only_asks_about(text))
-        context = (vectors[1], terms) if terms else None
+        context = (next(vectors), terms) if terms else None
         hits = self.retriever.passages(context[0] if context else qvec, context[1] if context else own)
-        ranked = self.retriever.rank_units(qvec, own, hits, wants_list=bool(_LIST_CUES.search(text)), context=context,
-                                           wants_number=bool(_NUMBER_CUES.search(text)))
+        ranked = self.rank(text, qvec, own, hits, context)
+        by_part = []
+        for part, (p_own, p_ctx) in zip(parts, part_terms):
+            p_vec = next(vectors)
+            p_context = (next(vectors), p_ctx) if p_ctx else None
+            by_part.append((part, self.rank(part, p_vec, p_own, hits, p_context)))
         t1 = time.perf_counter()
-        status, lead, quotes = self._decide(text, own, resolved, ranked, emergency)
+        status, lead, quotes = self._decide(text, own, resolved, ranked, emergency, by_part)
         markdown = render_markdown(status, quotes, DISCLAIMER, lead, EXAMPLE_QUESTIONS if status == "out_of_scope" else ())
         t2 = time.perf_counter()
         timings = {"retrieve": (t1 - t0) * 1000, "compose": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
@@ -157,8 +165,25 @@ class Engine:
                       disclaimer=DISCLAIMER, timings_ms=timings, passages=tuple(hits),
                       standalone_query=resolved.query, lead=lead)
 
+    def _part_terms(self, parts: Sequence[str]) -> list[tuple[QueryTerms, QueryTerms | None]]:
+        """Each part of a compound question, read with the parts before it ("... and which ones are common?")."""
+        out = []
+        named = any(self.analyzer.analyze(part).names_baclofen for part in parts)
+        for i, part in enumerate(parts):
+            r = resolve(part, tuple(parts[:i]), self.analyzer)
+            own = self.analyzer.analyze(part)
+            if named and not own.names_baclofen:  # "... and what is it used for?": the drug the message names
+                own = self.analyzer.analyze(f"{part} baclofen")
+            out.append((own, self.analyzer.analyze(r.query) if r.uses_history else None))
+        return out
+
+    def rank(self, text: str, qvec, own: QueryTerms, hits: list[Hit],
+             context: tuple | None = None) -> list[RankedUnit]:
+        return self.retriever.rank_units(qvec, own, hits, wants_list=bool(_LIST_CUES.search(text)), context=context,
+                                         wants_number=bool(_NUMBER_CUES.search(text)))
+
     def _decide(self, text: str, own: QueryTerms, resolved: Resolved, ranked: list[RankedUnit],
-                emergency: bool) -> tuple[str, str, list[Quote]]:
+                emergency: bool, by_part: list[tuple[str, list[RankedUnit]]] = ()) -> tuple[str, str, list[Quote]]:
         s = self.settings
         best = ranked[0] if ranked else None
         if emergency:
@@ -171,7 +196,10 @@ class Engine:
         if best is None or best.score < s.min_quote_score or silent:
             related = select_quotes(self.index, ranked, 1, 0.0, 0.0, role="related")
             return "not_covered", NOT_COVERED, related
-        quotes = select_quotes(self.index, ranked, s.max_quotes, s.min_quote_score, s.spread)
+        if by_part:
+            quotes = select_for_parts(self.index, by_part, ranked, s.max_quotes, s.min_quote_score, s.spread)
+        else:
+            quotes = select_quotes(self.index, ranked, s.max_quotes, s.min_quote_score, s.spread)
         return "answered", PRESCRIBER_NOTE if is_personal_dosing(text) else "", quotes
 
     def search(self, query: str, k: int = 5) -> list[Hit]:

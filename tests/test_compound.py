@@ -1,0 +1,67 @@
+"""Compound questions: one message asking two things gets a quote for each; one thing stays one question."""
+
+from __future__ import annotations
+
+import pytest
+
+from chat.compound import MAX_PARTS, split_compound
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Does it cause weight gain, and can I drive on it?", ("Does it cause weight gain", "can I drive on it?")),
+    ("Is it safe for kids? What dose do they get?", ("Is it safe for kids?", "What dose do they get?")),
+    ("what are the tablets like and how should they be stored", ("what are the tablets like",
+                                                                  "how should they be stored")),
+    ("How well does it work for cramps and for hiccups?", ("How well does it work for cramps",
+                                                           "How well does it work for hiccups?")),
+])
+def test_a_message_with_two_questions_is_split(text, parts):
+    assert split_compound(text) == parts
+
+
+@pytest.mark.parametrize("text", [
+    "Does baclofen cause drowsiness and dizziness?",  # one question about two things
+    "What are the pros and cons of baclofen?",
+    "Baclofen and alcohol?",
+    "Is it used for spasms, right?",  # a tag too short to stand alone
+    "What is it and how?",
+    "",
+])
+def test_one_question_stays_whole(text):
+    assert split_compound(text) == (text,)
+
+
+def test_too_many_parts_are_not_split():
+    text = "What is it? How does it work? Who takes it? What does it cost? Is it safe?"
+    assert MAX_PARTS < 5 and split_compound(text) == (text,)
+
+
+def _sections(answer):
+    return [q.section.lower() for q in answer.quotes]
+
+
+def test_each_part_of_a_compound_question_gets_a_quote(engine):
+    single = engine.answer("What are the side effects of baclofen?")
+    both = engine.answer("What are the side effects of baclofen and what is the typical dose?")
+    assert not any("mg/day" in q.text for q in single.quotes)
+    assert both.quotes[0].text == single.quotes[0].text  # the message's best still leads
+    assert any("mg/day" in q.text and q.why.get("part") == "what is the typical dose?" for q in both.quotes)
+    assert len(both.quotes) <= 3
+
+
+def test_a_part_already_answered_adds_nothing(engine):
+    answer = engine.answer("Can baclofen help with alcohol dependence, and is it safe to drink alcohol while taking it?")
+    assert any("consume alcohol" in q.text for q in answer.quotes)
+    assert not [q for q in answer.quotes if q.why.get("part")]
+
+
+def test_a_later_part_borrows_the_drug_the_message_names(engine):
+    answer = engine.answer("How does baclofen work and what is it used for?")
+    texts = " ".join(q.text for q in answer.quotes)
+    assert "GABA" in texts and "muscle spasms" in texts
+
+
+def test_a_compound_question_keeps_its_status_checks(engine):
+    assert engine.answer("What is baclofen and what is its half-life?").status == "not_covered"
+    assert engine.answer("my son took 20 tablets, and what should I do?").status == "emergency"
+    assert engine.answer("What is ibuprofen and how does it work?").status == "out_of_scope"
