@@ -10,6 +10,16 @@ from chat.query import Analyzer, QueryTerms, words
 from chat.topics import unknown_terms
 
 _A_MEDICINE = MEDICINE_WORDS | {"it", "its", "itself", "relaxant", "relaxants", "relaxer", "relaxers"}
+# "while taking it", "can I stop my medication": the user's own medicine, which in this chat is baclofen.
+_OWN_MEDICINE = re.compile(
+    r"\b(?:tak(?:e|es|ing)|took|using|stop(?:ping)?|start(?:ing)?|quit(?:ting)?|miss(?:ed|ing)?|skip(?:ped|ping)?|"
+    r"mix(?:ing)?|combin(?:e|ing)|prescribed|giving|while on|been on|be on|am on|is on|are on)\s+(?:it|this|these|them)\b|"
+    r"\b(?:this|my|his|her|their|your) (?:medicines?|medications?|meds?|pills?|tablets?|prescription)\b",
+    re.IGNORECASE)
+# "symptoms of diabetes", "treatment for covid": the condition a general health question is about.
+_CONDITION = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|types?|stages?|cure|diagnosis|complications?|"
+                        r"risk factors) (?:of|for) (?:an? |the )?([a-z]+)")
+_CONDITION_ZIPF = 5.5  # for that word, even a common one ("cancer", "diabetes") names a subject
 
 DECLINE = ("I can only answer questions about baclofen, by quoting its monograph. "
            "That question seems to be about something else.")
@@ -23,13 +33,25 @@ NOT_COVERED = ("The monograph does not answer this question. The nearest passage
                "reading only; it is not the answer. Please ask your doctor or pharmacist.")
 
 
+def about_own_medicine(terms: QueryTerms) -> bool:
+    """The question is about the user's own medicine ("while taking it", "my medication"), named or not."""
+    return terms.names_baclofen or (not terms.other_drugs and bool(_OWN_MEDICINE.search(terms.corrected)))
+
+
+def topical_words(terms: QueryTerms, analyzer: Analyzer) -> list[str]:
+    """The question's words the monograph uses, and the monograph terms its lay words stand for."""
+    return [w for w in terms.tokens if analyzer.is_known(w)] + list(terms.expansions)
+
+
 def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, best_dense: float,
                     min_dense: float) -> bool:
     """True when the question is not about baclofen or anything the monograph discusses.
 
     A follow-up is judged with the earlier topic it borrows, so "and tomorrow?" after a weather
     question stays off-topic. A question that mentions no medicine at all and names a subject the
-    monograph never uses ("what causes gallstones?") is off-topic even if other words match.
+    monograph never uses ("what causes gallstones?", "symptoms of diabetes") is off-topic even if
+    other words match. A question about the user's own medicine ("can I drive while taking it?") is
+    about baclofen here, and goes on to the checks for what the monograph covers.
     """
     if resolved.uses_history:
         terms = analyzer.analyze(resolved.query)
@@ -37,9 +59,13 @@ def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, b
         return False
     if terms.other_drugs:
         return True  # about another medicine, and baclofen is not mentioned
-    topical = [w for w in terms.tokens if analyzer.is_known(w)] + list(terms.expansions)
-    if not topical or best_dense < min_dense:
+    if about_own_medicine(terms):
+        return False  # "can I drive while taking it?": about baclofen, whether or not the monograph says
+    if not topical_words(terms, analyzer) or best_dense < min_dense:
         return True
     mentions_medicine = (any(w in _A_MEDICINE for w in words(terms.corrected))
                          or bool(re.search(r"\bside[- ]effects?\b", terms.corrected)))
-    return not resolved.uses_history and not mentions_medicine and bool(unknown_terms(analyzer, terms.tokens))
+    if resolved.uses_history or mentions_medicine:
+        return False
+    conditions = _CONDITION.findall(terms.corrected)
+    return bool(unknown_terms(analyzer, terms.tokens) or unknown_terms(analyzer, conditions, _CONDITION_ZIPF))

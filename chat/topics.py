@@ -94,9 +94,9 @@ def knows(analyzer: Analyzer, term: str) -> bool:
     return any(analyzer.is_known(f) or stems([f])[0] in _lexicon_stems() for f in forms)
 
 
-def unknown_terms(analyzer: Analyzer, tokens: Iterable[str]) -> list[str]:
+def unknown_terms(analyzer: Analyzer, tokens: Iterable[str], max_zipf: float = _GENERAL_ZIPF) -> list[str]:
     """The tokens that name a subject the corpus and the lexicon never use: real, fairly specific English
-    words (not typos, not everyday vocabulary), other than drug names and filler, unknown even on stems.
+    words (rarer than `max_zipf`; not typos), other than drug names and filler, unknown even on stems.
 
     Example:
         >>> a = Analyzer(["Baclofen relaxes muscles and eases spasticity."])
@@ -107,7 +107,7 @@ def unknown_terms(analyzer: Analyzer, tokens: Iterable[str]) -> list[str]:
     for token in tokens:
         for term in _parts(token):
             if (term in STOPWORDS or term in BACLOFEN_NAMES or term in OTHER_DRUGS or term in MEDICINE_WORDS
-                    or not term.isalpha() or len(term) < 3 or zipf(term) >= _GENERAL_ZIPF):
+                    or not term.isalpha() or len(term) < 3 or zipf(term) >= max_zipf):
                 continue
             if not knows(analyzer, term) and is_real_word(term):
                 out.append(term)

@@ -90,6 +90,29 @@ def test_a_subject_the_monograph_never_uses_without_a_medicine_is_off_topic(anal
     assert is_out_of_scope(terms, Resolved(question, False), analyzer, 0.5, 0.2) is off_topic
 
 
+@pytest.mark.parametrize("question", [
+    "what are the warning signs of cancer",  # a common word, but the condition asked about
+    "symptoms of diabetes in women",
+    "what is the best treatment for arthritis",
+])
+def test_a_general_health_question_about_a_condition_the_monograph_never_names_is_off_topic(analyzer, question):
+    assert is_out_of_scope(analyzer.analyze(question), Resolved(question, False), analyzer, 0.5, 0.2)
+
+
+@pytest.mark.parametrize("question", [
+    "is it ok to go swimming while taking it?",  # the user's own medicine is baclofen here
+    "can I have coffee with my medication",
+    "what happens if I skip it for a day",
+])
+def test_a_question_about_the_users_own_medicine_is_in_scope(analyzer, question):
+    assert not is_out_of_scope(analyzer.analyze(question), Resolved(question, False), analyzer, 0.5, 0.2)
+
+
+def test_a_question_about_the_users_own_medicine_is_answered_or_not_covered(engine):
+    assert engine.answer("am I allowed to fly on a plane while taking it?").status == "not_covered"
+    assert engine.answer("what about the signs of cancer?").status == "out_of_scope"
+
+
 def test_an_off_topic_follow_up_stays_off_topic(analyzer):
     question = "and in Asia?"
     resolved = Resolved(f"{question} tallest mountain europe", True, "tallest mountain europe")
