@@ -36,7 +36,8 @@ _ASPECTS = frozenset("evidence study studies trial trials patients participants 
                      "dosage doses side effects effect risk risks safe safety effective work works strong good "
                      "long many much often quality data proof".split())
 _ELLIPTICAL = re.compile(r"^\s*(?:and|but|or|so|also|then|what about|how about|what if|and if|in|for|with|"
-                         r"during|while|same|ok so|okay so|any)\b", re.IGNORECASE)
+                         r"during|while|same|ok so|okay so|any|compared (?:to|with)|in comparison|versus|vs|"
+                         r"than|instead of|rather than|unlike|relative to|better than|worse than)\b", re.IGNORECASE)
 _DRUG_WORDS = BACLOFEN_NAMES | {"drug", "medication", "medicine", "med", "meds", "pill", "pills", "tablet",
                                 "tablets", "treatment", "therapy"}
 

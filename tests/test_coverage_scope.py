@@ -127,9 +127,18 @@ def test_an_off_topic_follow_up_stays_off_topic(analyzer):
     ("anything else worth knowing?", True),
     ("are all of those permanent?", True),
     ("tell me more about baclofen pumps", False),  # names the drug and a topic of its own
+    ("compared to cyclobenzaprine?", True),  # a comparison with what was asked before
+    ("vs the injections?", True),
+    ("how does it compare with tizanidine for spasms", True),
 ])
 def test_follow_up_cues(analyzer, question, leans):
     assert leans_on_history(question, analyzer) is leans
+
+
+def test_a_comparison_follow_up_is_about_baclofen_not_the_other_drug(engine):
+    answer = engine.answer("versus diazepam?", ["how well does baclofen relieve spasticity?"])
+    assert answer.status == "answered" and "diazepam" in answer.quotes[0].text
+    assert engine.answer("versus diazepam?").status == "out_of_scope"  # alone, it is about diazepam
 
 
 @pytest.mark.slow
