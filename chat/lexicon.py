@@ -48,6 +48,7 @@ LAY_TERMS: dict[str, str] = {
     "opioid": "narcotic opioid", "narcotic": "narcotic", "controlled": "narcotic abuse",
     "pill": "tablets oral", "pills": "tablets oral", "tablet": "tablets oral", "tablets": "oral", "by mouth": "oral",
     "strength": "strengths mg", "strengths": "strengths mg", "how much": "dosage dose mg",
+    "milligram": "mg", "milligrams": "mg", "milligramme": "mg", "milligrammes": "mg",
     "dose": "dose dosage", "dosing": "dose dosage", "max": "maximum", "most": "maximum",
     "usual": "typical", "normal": "typical", "standard": "typical", "regular": "typical",
     "pump": "intrathecal pumps", "spinal": "spinal intrathecal", "spine": "spinal",

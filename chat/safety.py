@@ -201,9 +201,15 @@ def _self_harm(text: str) -> bool:
     return any(p.search(text) for p in _SELF_HARM_RE)
 
 
+# "In the case report, what dose was the mother taking?": about what the monograph tells, not about anyone now.
+_THE_TEXT = re.compile(r"\b(?:(?:in|from|of) (?:the|that|this) (?:case|case report|report|study|trial|review|article|"
+                       r"monograph)|case reports?|(?:the|that|this) (?:study|trial|review) (?:found|showed|said|says))\b")
+
+
 def _long_past(clause: str) -> bool:
-    """ "Years ago I had a seizure" tells of the past, unless the clause also says now."""
-    return bool(_LONG_AGO.search(clause)) and not _NOW_WORDS.search(clause)
+    """ "Years ago I had a seizure" tells of the past, and "in the case report..." of the monograph,
+    unless the clause also says now."""
+    return bool(_LONG_AGO.search(clause) or _THE_TEXT.search(clause)) and not _NOW_WORDS.search(clause)
 
 
 def _is_live(text: str) -> bool:

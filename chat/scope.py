@@ -18,7 +18,7 @@ _OWN_MEDICINE = re.compile(
     re.IGNORECASE)
 # "symptoms of diabetes", "treatment for covid": the condition a general health question is about.
 _CONDITION = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|types?|stages?|cure|diagnosis|complications?|"
-                        r"risk factors) (?:of|for) (?:an? |the )?([a-z]+)")
+                        r"risk factors) (?:of|for) (?:an? |the )?((?:[a-z0-9]+ ){0,2}[a-z]+)")
 _CONDITION_ZIPF = 5.5  # for that word, even a common one ("cancer", "diabetes") names a subject
 
 DECLINE = ("I can only answer questions about baclofen, by quoting its monograph. "
@@ -67,5 +67,5 @@ def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, b
                          or bool(re.search(r"\bside[- ]effects?\b", terms.corrected)))
     if resolved.uses_history or mentions_medicine:
         return False
-    conditions = _CONDITION.findall(terms.corrected)
+    conditions = [w for phrase in _CONDITION.findall(terms.corrected) for w in phrase.split()]
     return bool(unknown_terms(analyzer, terms.tokens) or unknown_terms(analyzer, conditions, _CONDITION_ZIPF))

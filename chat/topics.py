@@ -49,7 +49,9 @@ TOPICS: dict[str, tuple[str, str]] = {
     "liver": (r"\bliver\b|hepatic", r"\bliver\b|hepatic"),
     "breastfeeding": (r"breast[- ]?feed|breast ?milk|nursing (?:mother|my|a baby)|lactat",
                       r"breast[- ]?feed|breast ?milk|nursing|lactat"),
-    "children's dose": (rf"{_CHILD}\b[^?.]{{0,50}}\b{_DOSE}\b|\b{_DOSE}\b[^?.]{{0,50}}\b{_CHILD}",
+    # not the dose a pregnant mother took ("the baby" of a case report is not a child being dosed)
+    "children's dose": (rf"^(?!.*\b(?:mom|mother|mum|pregnan\w*|woman|wife)\b).*?"
+                        rf"(?:{_CHILD}\b[^?.]{{0,50}}\b{_DOSE}\b|\b{_DOSE}\b[^?.]{{0,50}}\b{_CHILD})",
                         rf"{_CHILD_TEXT}\b[^.]{{0,80}}\b{_DOSE}\b|\b{_DOSE}\b[^.]{{0,80}}\b{_CHILD_TEXT}"),
     "food": (r"grapefruit|with food|without food|empty stomach|with meals|before (?:a )?meal|after (?:a )?meal",
              r"grapefruit|with food|empty stomach|with meals"),
@@ -58,7 +60,7 @@ TOPICS: dict[str, tuple[str, str]] = {
 
 # Symptoms people ask about; a question about one the corpus never mentions is not covered.
 SYMPTOMS = frozenset("""
-hair loss|hair fall|hair falling|losing hair|hair thinning|balding|headache|headaches|migraine|rash|itching|itchy|hives|constipation|diarrhea|diarrhoea|dry mouth|
+hair loss|hair fall|hair falling|losing hair|hair thinning|balding|headache|headaches|migraine|rash|itching|itchy|hives|constipation|constipated|bloating|bloated|diarrhea|diarrhoea|dry mouth|
 blurred vision|blurry vision|vision|memory loss|forgetful|insomnia|nightmares|impotence|erectile|libido|
 sex drive|urinary|urination|peeing|bedwetting|incontinence|sweating|night sweats|palpitations|heart racing|
 low blood pressure|high blood pressure|chest pain|tinnitus|ringing in|acne|bruising|bleeding|hair growth|
@@ -112,6 +114,23 @@ def unknown_terms(analyzer: Analyzer, tokens: Iterable[str], max_zipf: float = _
             if not knows(analyzer, term) and is_real_word(term):
                 out.append(term)
     return list(dict.fromkeys(out))
+
+
+# "What year was it approved?" is answered only by a passage that gives a year (or a decade).
+_ASKS_YEAR = re.compile(r"\b(?:what|which) (?:year|decade)\b|\bin what year\b|\bwhat date\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d(?:s|’s|'s)?\b")
+
+
+def year_missing(question: str, passages: Iterable[str]) -> bool:
+    """The question asks for a year and none of the passages gives one.
+
+    Example:
+        >>> year_missing("What year was it approved?", ["It is approved for spasticity."])
+        True
+        >>> year_missing("which decade was it made in?", ["It was first made in the 1960s."])
+        False
+    """
+    return bool(_ASKS_YEAR.search(question)) and not any(_YEAR.search(p) for p in passages)
 
 
 def asked_about(tokens: list[str]) -> list[str]:

@@ -94,6 +94,7 @@ def test_a_subject_the_monograph_never_uses_without_a_medicine_is_off_topic(anal
     "what are the warning signs of cancer",  # a common word, but the condition asked about
     "symptoms of diabetes in women",
     "what is the best treatment for arthritis",
+    "early warning signs of type 2 diabetes?",  # the condition after a qualifier
 ])
 def test_a_general_health_question_about_a_condition_the_monograph_never_names_is_off_topic(analyzer, question):
     assert is_out_of_scope(analyzer.analyze(question), Resolved(question, False), analyzer, 0.5, 0.2)
@@ -160,3 +161,14 @@ def test_a_comparison_follow_up_is_about_baclofen_not_the_other_drug(engine):
 ])
 def test_statuses_end_to_end(engine, history, question, status):
     assert engine.answer(question, history=history).status == status
+
+
+@pytest.mark.parametrize("question, history, status", [
+    ("would it leave me constipated?", ["I was prescribed baclofen last week"], "not_covered"),  # a symptom, as said
+    ("In what year did the FDA approve baclofen?", [], "not_covered"),  # no year in the monograph's approval text
+    ("which decade was baclofen first synthesized in?", [], "answered"),
+    ("how many milligrams a day did the man in the smoking case end up taking?", [], "answered"),
+    ("in the case report, what dose was the mother on when her newborn had seizures?", [], "answered"),
+])
+def test_what_the_monograph_says_and_does_not(engine, question, history, status):
+    assert engine.answer(question, history).status == status
