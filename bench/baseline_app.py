@@ -18,13 +18,13 @@ import time
 
 
 def load_baseline():
-    """The baseline over the bundled monograph, with the bundled model."""
+    """The baseline over the bundled monograph, with the bundled model off the shelf."""
     from eval.baseline import Baseline
-    from index.embed import load_encoder
+    from index.embed import DEFAULT_MODEL, load_encoder
     from index.store import doc_ids_for
     from ingest.corpus import DEFAULT_CORPUS, read_corpus
 
-    return Baseline.build(read_corpus(DEFAULT_CORPUS), doc_ids_for([DEFAULT_CORPUS])[0], load_encoder())
+    return Baseline.build(read_corpus(DEFAULT_CORPUS), doc_ids_for([DEFAULT_CORPUS])[0], load_encoder(DEFAULT_MODEL))
 
 
 def item(question: str, history: list[str] | None = None):

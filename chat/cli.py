@@ -22,7 +22,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index-dir", type=Path, default=None,
                    help="index directory (default: $BACLOFEN_QA_INDEX_DIR or ~/.cache/baclofen-qa/index)")
     p.add_argument("--model", default=None,
-                   help="embedding model: all-MiniLM-L6-v2 (bundled, default) or a local model directory")
+                   help="embedding model: baclofen-minilm (default: the bundled all-MiniLM-L6-v2 tuned to the "
+                        "monograph once per machine), all-MiniLM-L6-v2 (untuned) or a local model directory")
 
 
 def _chunk_args(p: argparse.ArgumentParser) -> None:
@@ -85,12 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler below, not at exit
+        return code
     except QAError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `baclofen-qa ask ... | head`: the reader left; stop quietly, like other tools
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def _settings(args):

