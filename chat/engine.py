@@ -25,7 +25,7 @@ from chat.retrieve import RankedUnit, Retriever, Weights
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, is_personal_dosing,
                          is_self_harm, only_asks_about)
 from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, is_out_of_scope, topical_words
-from chat.topics import Coverage, year_missing
+from chat.topics import Coverage, fact_missing
 from chat.urgency import UrgencyModel, load_or_fit
 from index.embed import Encoder, SentenceTransformerEncoder, load_encoder
 from index.store import LoadedIndex, load_index
@@ -195,8 +195,8 @@ class Engine:
         silent = self.coverage.silent_on(resolved.query if resolved.uses_history else text)  # a follow-up: its topic too
         if not resolved.uses_history and not topical_words(own, self.analyzer):
             silent = silent or list(own.tokens)  # "can I fly while taking it?": nothing the monograph talks about
-        if year_missing(text, (self.index.units[r.row].text for r in ranked[:s.max_quotes])):
-            silent = silent or ["year"]
+        if fact_missing(text, (self.index.units[r.row].text for r in ranked[:s.max_quotes])):
+            silent = silent or ["the fact asked for"]  # a year, or how often: none of the passages gives one
         if best is None or best.score < s.min_quote_score or silent:
             related = select_quotes(self.index, ranked, 1, 0.0, 0.0, role="related")
             return "not_covered", NOT_COVERED, related

@@ -27,7 +27,7 @@ class Weights:
     passage: float = 0.0
     lexical_floor: float = 6.0  # BM25 scores are divided by max(best score, this)
     list_bonus: float = 0.04
-    signpost_penalty: float = 0.1
+    signpost_penalty: float = 0.2
     context_weight: float = 0.4  # share of a follow-up's score that comes from the earlier question's topic
     expansion_weight: float = 0.3  # lexicon terms count this much, relative to the question's own words
     number_bonus: float = 0.0  # "how many / how much" questions prefer sentences that state a number
@@ -48,7 +48,7 @@ _ASKS_CASE = re.compile(r"\b(?:cases?|reports?|man|woman|men|women|he|she|his|hi
                         re.IGNORECASE)
 
 # Sentences that announce content rather than state it ("Below are some reported side effects").
-_SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read on|as mentioned|"
+_SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read on|"
                        r"this is (?:also )?not a complete list)|we(?:'|’)ll discuss|in the following sections|"
                        r"discussed (?:below|later)", re.IGNORECASE)
 

@@ -116,21 +116,36 @@ def unknown_terms(analyzer: Analyzer, tokens: Iterable[str], max_zipf: float = _
     return list(dict.fromkeys(out))
 
 
-# "What year was it approved?" is answered only by a passage that gives a year (or a decade).
-_ASKS_YEAR = re.compile(r"\b(?:what|which) (?:year|decade)\b|\bin what year\b|\bwhat date\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d(?:s|’s|'s)?\b")
+# Questions that ask for one kind of fact are answered only by a passage that gives that kind:
+# "What year was it approved?" needs a year (or a decade); "How many times a day do I take it?" and
+# "How often is the pump refilled?" need how often (not a daily amount such as "40 - 80 mg/day").
+_ASKED_FACTS = (
+    (re.compile(r"\b(?:what|which) (?:year|decade)\b|\bin what year\b|\bwhat date\b", re.IGNORECASE),
+     re.compile(r"\b(?:1[5-9]|20)\d\d(?:s|’s|'s)?\b")),
+    (re.compile(r"\bhow many times (?:a|per|each|every) (?:day|week|month)\b|\bhow (?:often|frequently)\b[^?.]{0,40}"
+                r"\b(?:take|taken|taking|dose|dosed|refill\w*|replac\w*|chang\w*|given|use|used|inject\w*)\b",
+                re.IGNORECASE),
+     re.compile(r"\b(?:once|twice|thrice|\w+ times (?:a|per|each|every)|every \w+ (?:hours?|days?|weeks?|months?)|"
+                r"(?:each|per|a) (?:day|week|month)|daily|weekly|monthly|hourly|continuous\w*|scheduled|divided)\b",
+                re.IGNORECASE)),
+)
 
 
-def year_missing(question: str, passages: Iterable[str]) -> bool:
-    """The question asks for a year and none of the passages gives one.
+def fact_missing(question: str, passages: Iterable[str]) -> bool:
+    """The question asks for a year or for how often, and none of the passages gives one.
 
     Example:
-        >>> year_missing("What year was it approved?", ["It is approved for spasticity."])
+        >>> fact_missing("What year was it approved?", ["It is approved for spasticity."])
         True
-        >>> year_missing("which decade was it made in?", ["It was first made in the 1960s."])
+        >>> fact_missing("which decade was it made in?", ["It was first made in the 1960s."])
+        False
+        >>> fact_missing("how many times a day do I take it?", ["Typical dosages are 40 - 80 mg/day."])
+        True
+        >>> fact_missing("how often do people get side effects?", ["Side effects affected 10% to 75%."])
         False
     """
-    return bool(_ASKS_YEAR.search(question)) and not any(_YEAR.search(p) for p in passages)
+    passages = list(passages)
+    return any(asks.search(question) and not any(gives.search(p) for p in passages) for asks, gives in _ASKED_FACTS)
 
 
 def asked_about(tokens: list[str]) -> list[str]:

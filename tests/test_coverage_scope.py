@@ -167,6 +167,8 @@ def test_statuses_end_to_end(engine, history, question, status):
     ("would it leave me constipated?", ["I was prescribed baclofen last week"], "not_covered"),  # a symptom, as said
     ("In what year did the FDA approve baclofen?", [], "not_covered"),  # no year in the monograph's approval text
     ("which decade was baclofen first synthesized in?", [], "answered"),
+    ("how many times per day do people usually take baclofen tablets?", [], "not_covered"),  # only mg/day
+    ("how often do side effects happen with oral baclofen?", [], "answered"),  # how common, not how often taken
     ("how many milligrams a day did the man in the smoking case end up taking?", [], "answered"),
     ("in the case report, what dose was the mother on when her newborn had seizures?", [], "answered"),
 ])
