@@ -79,6 +79,13 @@ LAY_TERMS: dict[str, str] = {
     "approved": "fda-approved", "fda": "fda-approved",
     "side effect": "side effects", "adverse": "side effects", "bad reaction": "side effects",
     "risky": "risks safety", "dangerous": "risks safety serious", "safe": "safety",
+    "fatal": "death", "deadly": "death", "lethal": "death", "die": "death", "dies": "death", "died": "death",
+    "dying": "death",
+    "downer": "depressants sedation", "downers": "depressants sedation", "sedative": "sedatives depressants",
+    "breaks": "malfunctions errors", "break down": "malfunctions errors", "breaks down": "malfunctions errors",
+    "broken": "malfunctions errors", "broke": "malfunctions errors", "fails": "malfunctions errors",
+    "failure": "malfunctions errors", "stops working": "malfunctions errors", "stopped working": "malfunctions errors",
+    "faulty": "malfunctions errors", "glitch": "malfunctions errors",
     "elderly": "older", "senior": "older", "seniors": "older",
     "breathing": "difficulty breathing", "breathe": "difficulty breathing",
     "hallucinating": "hallucinations", "seeing things": "hallucinations", "fever": "high fever",
@@ -180,5 +187,7 @@ INTENT_TERMS: tuple[tuple[str, str], ...] = (
     # "why is it prescribed?", "what is baclofen given for?": what it is used to treat
     (r"\bwhy (?:is|are|was|were|would|do|does|did)\b(?: \w+){0,4} (?:prescribed|given|used|taken|recommended)\b|"
      r"\bwhat (?:is|are|was)\b(?: \w+){0,4} (?:prescribed|given|used|taken|recommended|good|meant) for\b|"
-     r"\bwhat (?:does|do|can)\b(?: \w+){0,3} (?:treat|help)\b|\bwhat(?: is|'s) (?:it|this|baclofen) for\b", "used to treat"),
+     r"\bwhat (?:does|do|can)\b(?: \w+){0,3} (?:treat|help)\b|\bwhat(?: is|'s) (?:it|this|baclofen) for\b|"
+     r"\b(?:is|are) (?:it|this|that|baclofen|they)\b(?: \w+){0,2} (?:meant|used|prescribed|given|good) for\b",
+     "used to treat"),
 )

@@ -163,6 +163,9 @@ def test_misspellings_find_the_right_text(engine, question, needle):
     ("can it help my heartburn", "acid reflux"),
     ("is a glass of wine ok with it", "alcohol"),
     ("what if i'm expecting a baby", "pregnan"),
+    ("is it deadly to stop baclofen all at once?", "death"),
+    ("my brother's baclofen pump stopped working, why does that matter?", "malfunctions"),
+    ("would you call baclofen a downer?", "depressants"),
 ])
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
