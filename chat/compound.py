@@ -40,7 +40,7 @@ def _facets(part: str) -> list[str]:
     if not m:
         return [part]
     prep = m.group(1).lower()
-    first = [p for p in re.finditer(rf"\b{prep}\b", part[:m.start()], re.IGNORECASE)]
+    first = list(re.finditer(rf"\b{prep}\b", part[:m.start()], re.IGNORECASE))
     if not first:
         return [part]
     head = part[:first[-1].start()]

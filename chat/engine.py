@@ -142,7 +142,7 @@ class Engine:
         own = self.analyzer.analyze(text)
         terms = self.analyzer.analyze(resolved.query) if resolved.uses_history else None
         parts = () if resolved.uses_history else split_compound(text)
-        part_terms = self._part_terms(parts) if len(parts) > 1 else []
+        part_terms = self._part_terms(parts, own.names_baclofen) if len(parts) > 1 else []
         texts = [own.text] + ([terms.text] if terms else []) + [t.text for pair in part_terms for t in pair if t]
         vectors = iter(self.encoder.encode(texts))  # one model call
         qvec = next(vectors)
@@ -150,12 +150,12 @@ class Engine:
             self.urgency and self.urgency.is_urgent(qvec) and not only_asks_about(text))
         context = (next(vectors), terms) if terms else None
         hits = self.retriever.passages(context[0] if context else qvec, context[1] if context else own)
-        ranked = self.rank(text, qvec, own, hits, context)
+        ranked = self._rank(text, qvec, own, hits, context)
         by_part = []
         for part, (p_own, p_ctx) in zip(parts, part_terms):
             p_vec = next(vectors)
             p_context = (next(vectors), p_ctx) if p_ctx else None
-            by_part.append((part, self.rank(part, p_vec, p_own, hits, p_context)))
+            by_part.append((part, self._rank(part, p_vec, p_own, hits, p_context)))
         t1 = time.perf_counter()
         status, lead, quotes = self._decide(text, own, resolved, ranked, emergency, by_part)
         markdown = render_markdown(status, quotes, DISCLAIMER, lead, EXAMPLE_QUESTIONS if status == "out_of_scope" else ())
@@ -165,10 +165,10 @@ class Engine:
                       disclaimer=DISCLAIMER, timings_ms=timings, passages=tuple(hits),
                       standalone_query=resolved.query, lead=lead)
 
-    def _part_terms(self, parts: Sequence[str]) -> list[tuple[QueryTerms, QueryTerms | None]]:
-        """Each part of a compound question, read with the parts before it ("... and which ones are common?")."""
+    def _part_terms(self, parts: Sequence[str], named: bool) -> list[tuple[QueryTerms, QueryTerms | None]]:
+        """Each part of a compound question, read with the parts before it ("... and which ones are common?");
+        `named`: the message names baclofen, so a part that says "it" means baclofen."""
         out = []
-        named = any(self.analyzer.analyze(part).names_baclofen for part in parts)
         for i, part in enumerate(parts):
             r = resolve(part, tuple(parts[:i]), self.analyzer)
             own = self.analyzer.analyze(part)
@@ -177,8 +177,9 @@ class Engine:
             out.append((own, self.analyzer.analyze(r.query) if r.uses_history else None))
         return out
 
-    def rank(self, text: str, qvec, own: QueryTerms, hits: list[Hit],
-             context: tuple | None = None) -> list[RankedUnit]:
+    def _rank(self, text: str, qvec, own: QueryTerms, hits: list[Hit],
+              context: tuple | None = None) -> list[RankedUnit]:
+        """Quote units for `text`, with the list and number cues of its own words."""
         return self.retriever.rank_units(qvec, own, hits, wants_list=bool(_LIST_CUES.search(text)), context=context,
                                          wants_number=bool(_NUMBER_CUES.search(text)))
 

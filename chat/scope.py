@@ -33,11 +33,6 @@ NOT_COVERED = ("The monograph does not answer this question. The nearest passage
                "reading only; it is not the answer. Please ask your doctor or pharmacist.")
 
 
-def about_own_medicine(terms: QueryTerms) -> bool:
-    """The question is about the user's own medicine ("while taking it", "my medication"), named or not."""
-    return terms.names_baclofen or (not terms.other_drugs and bool(_OWN_MEDICINE.search(terms.corrected)))
-
-
 def topical_words(terms: QueryTerms, analyzer: Analyzer) -> list[str]:
     """The question's words the monograph uses, and the monograph terms its lay words stand for."""
     return [w for w in terms.tokens if analyzer.is_known(w)] + list(terms.expansions)
@@ -59,7 +54,7 @@ def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, b
         return False
     if terms.other_drugs:
         return True  # about another medicine, and baclofen is not mentioned
-    if about_own_medicine(terms):
+    if _OWN_MEDICINE.search(terms.corrected):
         return False  # "can I drive while taking it?": about baclofen, whether or not the monograph says
     if not topical_words(terms, analyzer) or best_dense < min_dense:
         return True
