@@ -89,6 +89,14 @@ LAY_TERMS: dict[str, str] = {
     "elderly": "older", "senior": "older", "seniors": "older",
     "breathing": "difficulty breathing", "breathe": "difficulty breathing",
     "hallucinating": "hallucinations", "seeing things": "hallucinations", "fever": "high fever",
+    "put in": "implanted", "put inside": "implanted", "implant": "implanted", "implants": "implanted",
+    "upped": "increased", "up the dose": "increased", "raise": "increased", "raised": "increased",
+    "each day": "daily", "per day": "daily", "a day": "daily",
+    "euphoric": "wellbeing pleasure mood-enhancing", "euphoria": "wellbeing pleasure mood-enhancing",
+    "feel good": "wellbeing pleasure", "buzz": "pleasure mood-enhancing",
+    "ingredient": "components", "ingredients": "components",
+    "sensitive": "hypersensitive allergic", "sensitivity": "hypersensitive allergic",
+    "off label": "off-label", "unapproved": "off-label", "officially": "fda-approved off-label",
     "muscle relaxer": "muscle relaxant", "muscle relaxers": "muscle relaxants",
 }
 

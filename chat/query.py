@@ -23,6 +23,7 @@ _COMMON_ZIPF = 3.0  # a word this frequent in English is a real word, not a typo
 _SEEN_ZIPF = 1.0  # below this, wordfreq has hardly seen the word: a typo or a coinage
 _TYPO_GAP = 1.0  # a typo is far rarer than the word meant ("withdrawl" 1.8 vs 4.1), unlike "trickling" vs "tickling"
 _SLIP_GAP = 2.0  # a word a hundred times rarer than a word one edit away is taken for a slip of it
+_VARIANT_PREFIX = 6  # letters a word and its unstemmed relative share at the start, at least
 _INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""))
 
 
@@ -97,10 +98,23 @@ class Analyzer:
         if word in LAY_TERMS or word in OTHER_DRUGS or self.is_known(word) or is_english(word):
             return word
         fix = (_close(word, tuple(sorted(BACLOFEN_NAMES))) or _close(word, self._fuzzy_pool)
-               or _close(word, self._lay_pool))
+               or _close(word, self._lay_pool) or self._english_fix(word))
         if fix is None or (zipf(word) >= _SEEN_ZIPF and zipf(fix) < zipf(word) + _TYPO_GAP):
             return word  # a rare real word, not a slip for a word about as rare ("trickling" is not "tickling")
         return fix
+
+    def _english_fix(self, word: str) -> str | None:
+        """A slip for a common English word one edit away whose stem the corpus uses ("agitatd" -> "agitated",
+        as the monograph says "agitation"), the commonest such word."""
+        found = [(zipf(c), c) for c in _edits1(word) if c.isalpha() and self.is_known(c) and zipf(c) >= _COMMON_ZIPF]
+        return max(found)[1] if found else None
+
+    def variants(self, word: str) -> tuple[str, ...]:
+        """Corpus words of the same family that stemming misses ("delirious" -> "delirium"): a shared start of
+        at least six letters and three quarters of the shorter word."""
+        if len(word) < _VARIANT_PREFIX or not word.isalpha() or word in STOPWORDS or self.is_known(word):
+            return ()
+        return _variants(word, self._fuzzy_pool)
 
     def correct_in_context(self, tokens: list[str], keep: frozenset[str] | set[str] = frozenset()) -> list[str]:
         """Fix real-word slips ("acid reflex") when a one-letter change makes a phrase the corpus uses.
@@ -137,6 +151,8 @@ class Analyzer:
         for w in content:
             if w in LAY_TERMS:
                 expansions.extend(LAY_TERMS[w].split())
+            if w not in protected:  # a lay phrase's words are already mapped ("sleeping pills" -> insomnia)
+                expansions.extend(self.variants(w))
             if w in DRUG_CLASSES:  # another medicine named: its class, and what the monograph says of interactions
                 expansions.extend(DRUG_CLASSES[w].split() + ["interact"])
         expansions = [e for e in dict.fromkeys(expansions) if e not in content]
@@ -209,6 +225,19 @@ def _near(word: str, pool: tuple[str, ...]) -> tuple[str, ...]:
     from rapidfuzz.distance import OSA
 
     return tuple(c for c, _, _ in process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=5))
+
+
+@lru_cache(maxsize=4096)
+def _variants(word: str, pool: tuple[str, ...], limit: int = 2) -> tuple[str, ...]:
+    def shared(a: str, b: str) -> int:
+        n = 0
+        while n < min(len(a), len(b)) and a[n] == b[n]:
+            n += 1
+        return n
+
+    close = [v for v in pool if v[:_VARIANT_PREFIX] == word[:_VARIANT_PREFIX]
+             and shared(word, v) >= 0.75 * min(len(word), len(v))]
+    return tuple(close[:limit])
 
 
 def _max_edits(word: str) -> int:

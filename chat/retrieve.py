@@ -43,6 +43,10 @@ _ADVICE = re.compile(r"\b(?:as directed by (?:a|your) doctor|let your doctor kno
 # The story of one person in a case report ("he took 30 times the prescribed dose"), and questions that
 # ask about such a person or case ("the 29-year-old man", "the newborn in that case").
 _CASE = re.compile(r"\b(?:case reports?|in (?:one|another|one other) case|\d+-year-old|he|she|his|him)\b", re.IGNORECASE)
+# A question about what the asker (or someone they care for) should do: general advice is then the answer
+# ("can I change my dose on my own?" -> "always take the medication as directed by your doctor").
+# "How do I ...?" asks for the procedure, not for leave, and keeps the penalty.
+_ASKS_OWN_ACTION = re.compile(r"\b(?:should|can|could|must|may) (?:i|we|he|she)\b|\bmy (?:own|dose)\b", re.IGNORECASE)
 _ASKS_CASE = re.compile(r"\b(?:cases?|reports?|man|woman|men|women|he|she|his|him|her|mother|mom|newborn|baby|babies|"
                         r"year[- ]old|\d+[- ]?(?:yo|y/o)|person|someone|anyone|anybody|died|death|deaths|fatal|abuse\w*)\b",
                         re.IGNORECASE)
@@ -153,7 +157,8 @@ class Retriever:
                 ctx[row], ctx_rank[row] = hit.score, hit.rank
         score = self.w.dense * dense + self.w.lexical * lexical + self.w.passage * ctx
         score -= self.w.signpost_penalty * self._signpost
-        score -= self.w.advice_penalty * self._advice
+        if not _ASKS_OWN_ACTION.search(terms.corrected):
+            score -= self.w.advice_penalty * self._advice
         if not _ASKS_CASE.search(terms.text):  # with its lexicon terms: "get high" asks about abuse
             score -= self.w.case_penalty * self._case
         if wants_list:

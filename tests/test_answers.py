@@ -166,10 +166,19 @@ def test_misspellings_find_the_right_text(engine, question, needle):
     ("is it deadly to stop baclofen all at once?", "death"),
     ("my brother's baclofen pump stopped working, why does that matter?", "malfunctions"),
     ("would you call baclofen a downer?", "depressants"),
+    ("what if I am sensitive to something in the tablets?", "hypersensitive"),
+    ("by how much is the pump dose raised per day at the start?", "increased by"),
+    ("can someone get delirious when coming off it?", "delirium"),
 ])
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
     assert any(needle in q.text.lower() for q in quotes)
+
+
+@pytest.mark.slow
+def test_general_advice_answers_a_question_about_what_to_do_oneself(engine):
+    assert "let your doctor know" in engine.answer("must I ask someone before I stop it?").quotes[0].text
+    assert any("as directed" in q.text for q in engine.answer("can I just change how much I take by myself?").quotes)
 
 
 @pytest.mark.parametrize("question, history, leans", [

@@ -174,3 +174,22 @@ def test_statuses_end_to_end(engine, history, question, status):
 ])
 def test_what_the_monograph_says_and_does_not(engine, question, history, status):
     assert engine.answer(question, history).status == status
+
+
+@pytest.fixture(scope="module")
+def family_analyzer() -> Analyzer:
+    return Analyzer(["Stopping it suddenly can cause delirium and agitation.", "Sleepiness is common at first."])
+
+
+def test_a_word_of_the_same_family_that_stemming_misses_is_added(family_analyzer):
+    assert "delirium" in family_analyzer.analyze("she seemed delirious afterwards").expansions
+
+
+def test_a_slip_for_an_english_word_the_corpus_shares_a_stem_with_is_fixed(family_analyzer):
+    assert family_analyzer.correct("agitatd") == "agitated"  # the corpus says "agitation"
+    assert family_analyzer.correct("qwzxv") == "qwzxv"  # nothing close: left alone
+
+
+def test_words_of_a_lay_phrase_get_no_family_guesses(family_analyzer):
+    # "sleeping pills" is a lay phrase for insomnia medicines, not a question about sleepiness
+    assert "sleepiness" not in family_analyzer.analyze("with my sleeping pills").expansions
