@@ -14,6 +14,7 @@ from chat.compose import md_escape, md_unescape
 from chat.engine import MAX_QUESTION_CHARS, Engine
 from chat.feedback import MAX_COMMENT_CHARS, FeedbackStore, FeedbackUnavailable
 from chat.safety import DISCLAIMER
+from chat.turns import user_questions
 from chat.sources import ALL_SECTIONS, esc, filter_hits, search_html, sources_html
 from ingest.errors import InputError
 
@@ -209,8 +210,9 @@ def staff_search(engine: Engine, query: str, section: str | None = ALL_SECTIONS,
 
 def api_ask(engine: Engine, question: str, history: list | None = None) -> dict:
     """The JSON answer contract, for the named API endpoint `ask`."""
-    turns = [h for h in (history or []) if isinstance(h, str)] if isinstance(history, list) else []
+    turns: list[str] = []
     try:
+        turns = list(user_questions(history))  # earlier questions, or chat messages
         return engine.answer(question, turns).to_dict()
     except InputError as exc:
         error = str(exc)

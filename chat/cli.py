@@ -150,6 +150,7 @@ def cmd_build(args) -> int:
 def _read_batch(path: Path) -> list[tuple[str, list[str]]]:
     """Validate a whole batch file first, so a bad line stops the run before any output."""
     from chat.engine import clean_question
+    from chat.turns import user_questions
 
     try:
         lines = path.read_bytes().decode("utf-8-sig").splitlines()
@@ -170,9 +171,8 @@ def _read_batch(path: Path) -> list[tuple[str, list[str]]]:
         if not isinstance(row, dict) or not isinstance(row.get("question"), str):
             raise InputError(f'{path}:{n}: expected an object with a "question" string')
         history = row.get("history", [])
-        if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
-            raise InputError(f'{path}:{n}: "history" must be a list of strings')
         try:
+            user_questions(history)
             clean_question(row["question"])
         except InputError as exc:
             raise InputError(f"{path}:{n}: {exc}") from None

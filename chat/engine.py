@@ -26,6 +26,7 @@ from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_
                          is_self_harm, only_asks_about)
 from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, is_out_of_scope, topical_words
 from chat.topics import Coverage, fact_missing
+from chat.turns import user_questions
 from chat.urgency import UrgencyModel, load_or_fit
 from index.embed import Encoder, SentenceTransformerEncoder, load_encoder
 from index.store import LoadedIndex, load_index
@@ -69,9 +70,10 @@ def clean_question(question: str, limit: int = MAX_QUESTION_CHARS) -> str:
     return text
 
 
-def clean_history(history: Sequence[str] | None) -> tuple[str, ...]:
-    """Earlier user questions, oldest first: cleaned, empty ones dropped, only the last few kept."""
-    turns = [clean_text(h)[:MAX_QUESTION_CHARS] for h in (history or ()) if isinstance(h, str)]
+def clean_history(history: Sequence[str | dict] | None) -> tuple[str, ...]:
+    """Earlier user questions, oldest first (strings or chat messages, see chat/turns.py): cleaned, empty ones
+    dropped, only the last few kept. InputError for a history of another shape."""
+    turns = [clean_text(h)[:MAX_QUESTION_CHARS] for h in user_questions(history)]
     return tuple(t for t in turns if t)[-MAX_HISTORY_TURNS:]
 
 
@@ -133,7 +135,7 @@ class Engine:
     def version(self) -> str:
         return self.index.manifest.version
 
-    def answer(self, question: str, history: Sequence[str] | None = None) -> Answer:
+    def answer(self, question: str, history: Sequence[str | dict] | None = None) -> Answer:
         """Answer one question with exact quotes; raises InputError for an empty or oversized question."""
         t0 = time.perf_counter()
         text = clean_question(question)

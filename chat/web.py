@@ -128,8 +128,8 @@ def build_blocks(engine: Engine, store: FeedbackStore | None):
         search.click(lambda q, s, n: core.staff_search(engine, q, s, n), **search_io)
         query.submit(lambda q, s, n: core.staff_search(engine, q, s, n), **search_io)
 
-        def ask_api(question: str, history: list[str] | None = None) -> dict:
-            """Answer one question (history: earlier questions, oldest first) with the JSON contract."""
+        def ask_api(question: str, history: list | None = None) -> dict:
+            """Answer one question with the JSON contract (history: earlier questions or chat messages, oldest first)."""
             return core.api_ask(engine, question, history)
 
         gr.api(ask_api, api_name="ask", concurrency_id="engine")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from chat.turns import user_questions
 from ingest.errors import InputError
 
 EXPECTS = ("answered", "not_covered", "out_of_scope", "emergency")
@@ -144,8 +145,10 @@ def parse_row(row: object, where: str, corpus: str, doc_id: str) -> GoldItem:
     if not isinstance(category, str):
         raise TestSetError(f"{where}: 'category' must be a string")
     lists = {key: _as_list(row, key, where) for key in LIST_FIELDS}
-    if not all(isinstance(h, str) for h in lists["history"]):
-        raise TestSetError(f"{where}: 'history' must be a list of earlier questions (strings), oldest first")
+    try:
+        history = user_questions(lists["history"])
+    except InputError as exc:
+        raise TestSetError(f"{where}: {exc}") from None
     if not all(isinstance(r, int) and not isinstance(r, bool) for r in lists["refs"]):
         raise TestSetError(f"{where}: 'refs' must be a list of reference numbers")
     if not all(isinstance(n, str) and n.strip() for n in lists["numbers"]):
@@ -155,7 +158,7 @@ def parse_row(row: object, where: str, corpus: str, doc_id: str) -> GoldItem:
         raise TestSetError(f"{where}: 'answer' must be a string")
     evidence = tuple(resolve_evidence(e, corpus, doc_id, f"{where}: evidence {n}" if len(lists["evidence"]) > 1
                                       else where) for n, e in enumerate(lists["evidence"], start=1))
-    return GoldItem(row["id"].strip(), row["question"], tuple(lists["history"]), category, expect, evidence,
+    return GoldItem(row["id"].strip(), row["question"], history, category, expect, evidence,
                     tuple(sorted(set(lists["refs"]))), tuple(lists["numbers"]), answer, split, where)
 
 

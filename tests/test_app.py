@@ -319,8 +319,11 @@ def test_unwritable_feedback_db_still_builds_a_page_that_says_so(evil_engine, tm
 # --- API contract and the page's components -------------------------------------------------------------
 
 def test_api_ask_returns_the_json_contract(engine):
-    out = web.api_ask(engine, "What is baclofen?", ["hello", 3, None])
-    assert out == engine.answer("What is baclofen?", ["hello"]).to_dict() | {"timings_ms": out["timings_ms"]}
+    history = ["hello", {"role": "assistant", "content": "hi"}, {"role": "user", "content": "spasms?"}]
+    out = web.api_ask(engine, "What is baclofen?", history)
+    assert out == engine.answer("What is baclofen?", ["hello", "spasms?"]).to_dict() | {"timings_ms": out["timings_ms"]}
+    odd = web.api_ask(engine, "What is baclofen?", ["hello", 3, None])
+    assert odd["status"] == "error" and "history turn 2" in odd["error"] and odd["quotes"] == []
     bad = web.api_ask(engine, "q" * 100_000, None)
     assert bad["status"] == "error" and "limit" in bad["error"] and bad["disclaimer"] == DISCLAIMER
     assert len(bad["question"]) <= web.SHOWN_CHARS

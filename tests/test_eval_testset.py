@@ -34,6 +34,12 @@ def test_exact_text_resolves_to_its_span(tmp_path):
     assert item.scored and item.refs == (2,) and item.history == ()
 
 
+def test_history_may_be_chat_messages(tmp_path):
+    history = [{"role": "user", "content": "Is it for spasms?"}, {"role": "assistant", "content": "Yes [2]."}]
+    (item,) = load_testsets([_jsonl(tmp_path, _row(history=history))], CORPUS, DOC, "all")
+    assert item.history == ("Is it for spasms?",)
+
+
 def test_span_objects_pick_one_of_repeated_texts(tmp_path):
     second = CORPUS.rindex("Take 5 mg.")
     row = _row(evidence=[{"text": "Take 5 mg.", "start": second, "end": second + 10}])
@@ -54,7 +60,7 @@ def test_span_objects_pick_one_of_repeated_texts(tmp_path):
     ([_row(expect=None)], "unknown expect None"),
     ([_row(question="  ")], "'question' must be a non-empty string"),
     ([_row(history="earlier")], "'history' must be a list"),
-    ([_row(history=[1])], "'history' must be a list of earlier questions"),
+    ([_row(history=[1])], 'history turn 1 is neither a string nor a chat message'),
     ([_row(refs=["one"])], "'refs' must be a list of reference numbers"),
     ([_row(split="train")], "unknown split 'train'"),
     ([_row(), _row()], "t.jsonl:2: duplicate id 'q1' (first at"),
