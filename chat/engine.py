@@ -86,6 +86,7 @@ class EngineSettings:
     min_quote_score: float = 0.15  # below this nothing in the monograph answers the question
     spread: float = 0.06  # further quotes must score within this of the best one
     emergency_min_dense: float = 0.35  # an emergency answer quotes only passages this close to the message
+    strong_lexical: float = 0.9  # a passage matching this well outweighs one word the monograph never uses
     oos_min_dense: float = 0.20  # a question without baclofen words this far from every passage is off-topic
     weights: Weights = Weights()
 
@@ -196,6 +197,8 @@ class Engine:
         if is_out_of_scope(own, resolved, self.analyzer, best.dense if best else 0.0, s.oos_min_dense):
             return "out_of_scope", DECLINE, []
         silent = self.coverage.silent_on(resolved.query if resolved.uses_history else text)  # a follow-up: its topic too
+        if best is not None and best.lexical >= s.strong_lexical and Coverage.only_words(silent):
+            silent = []  # "how does that affect nerve signalling?": the other words match a passage outright
         if not resolved.uses_history and not topical_words(own, self.analyzer):
             silent = silent or list(own.tokens)  # "can I fly while taking it?": nothing the monograph talks about
         if fact_missing(text, (self.index.units[r.row].text for r in ranked[:s.max_quotes])):

@@ -97,6 +97,8 @@ LAY_TERMS: dict[str, str] = {
     "ingredient": "components", "ingredients": "components",
     "sensitive": "hypersensitive allergic", "sensitivity": "hypersensitive allergic",
     "off label": "off-label", "unapproved": "off-label", "officially": "fda-approved off-label",
+    "most cases": "majority", "most of the time": "majority", "most often": "majority", "mostly": "majority",
+    "main cause": "majority", "usual cause": "majority", "most common cause": "majority", "leading cause": "majority",
     "muscle relaxer": "muscle relaxant", "muscle relaxers": "muscle relaxants",
 }
 
@@ -189,8 +191,10 @@ what which who whom whose how when where why there here please tell
 # Question shapes that ask for a kind of passage, whatever the words: "can it cause X?" asks about side effects.
 INTENT_TERMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:can|could|does|do|will|would|might|may)\b(?: \w+){0,3} (?:cause|give|trigger|lead to)\b", "side effects"),
-    (r"\bhow (?:does|do) (?:it|this|baclofen|the drug|the medication|this stuff|it actually)\b(?: \w+){0,2} work",
-     "mechanism gaba receptors"),
+    (r"\bhow (?:exactly |actually )?(?:does|do) (?:it|this|baclofen|the drug|the medication|this stuff|it actually)\b"
+     r"(?: \w+){0,2} (?:work|act)|\bhow (?:it|baclofen|this drug|the drug) (?:works|acts)\b|"
+     r"\bhow (?:exactly |actually )?(?:does|do) (?:it|baclofen|this drug|the drug) (?:relax|loosen|stop|keep|prevent|calm|"
+     r"ease|reduce)\b(?: \w+){0,3} (?:muscles?|spasms?|spasticity|stiffness|tight\w*)", "mechanism gaba receptors"),
     (r"\b(?:mix|combine|together with|along with|take (?:it |baclofen )?with)\b", "interact"),
     # "why is it prescribed?", "what is baclofen given for?": what it is used to treat
     (r"\bwhy (?:is|are|was|were|would|do|does|did)\b(?: \w+){0,4} (?:prescribed|given|used|taken|recommended)\b|"

@@ -51,6 +51,13 @@ _ASKS_CASE = re.compile(r"\b(?:cases?|reports?|man|woman|men|women|he|she|his|hi
                         r"year[- ]old|\d+[- ]?(?:yo|y/o)|person|someone|anyone|anybody|died|death|deaths|fatal|abuse\w*)\b",
                         re.IGNORECASE)
 
+# A question about whether a list is complete ("is that all of them?", "could there be others?") is answered
+# by the sentence that says it is not ("This is also not a complete list"), signpost or advice though it is.
+_ASKS_COMPLETE = re.compile(r"\b(?:complete|completely|full|whole|entire|exhaustive|everything|all of them|"
+                            r"(?:any|are there|could there be|what about) (?:others|other ones|more)|"
+                            r"anything else|only ones?)\b", re.IGNORECASE)
+_INCOMPLETE = re.compile(r"\bnot (?:a )?(?:complete|full|exhaustive)\b|\bnot listed\b", re.IGNORECASE)
+
 # Sentences that announce content rather than state it ("Below are some reported side effects").
 _SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read on|"
                        r"this is (?:also )?not a complete list)|we(?:'|’)ll discuss|in the following sections|"
@@ -96,6 +103,7 @@ class Retriever:
         self._has_number = np.array([bool(re.search(r"\d", embedding_text(u.text))) for u in index.units])
         self._is_list = np.array([u.kind == "list" for u in index.units], dtype=bool)
         self._advice = np.array([bool(_ADVICE.search(u.text)) for u in index.units], dtype=bool)
+        self._incomplete = np.array([bool(_INCOMPLETE.search(u.text)) for u in index.units], dtype=bool)
         self._case = np.array([bool(_CASE.search(u.text)) for u in index.units], dtype=bool)
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
         for c_row, rows in enumerate(index.chunk_units):
@@ -156,9 +164,12 @@ class Retriever:
             for row in self.index.chunk_units[self._rows[hit.chunk.id]]:
                 ctx[row], ctx_rank[row] = hit.score, hit.rank
         score = self.w.dense * dense + self.w.lexical * lexical + self.w.passage * ctx
-        score -= self.w.signpost_penalty * self._signpost
+        signpost, advice = self._signpost, self._advice
+        if _ASKS_COMPLETE.search(terms.corrected):
+            signpost, advice = signpost & ~self._incomplete, advice & ~self._incomplete
+        score -= self.w.signpost_penalty * signpost
         if not _ASKS_OWN_ACTION.search(terms.corrected):
-            score -= self.w.advice_penalty * self._advice
+            score -= self.w.advice_penalty * advice
         if not _ASKS_CASE.search(terms.text):  # with its lexicon terms: "get high" asks about abuse
             score -= self.w.case_penalty * self._case
         if wants_list:

@@ -203,7 +203,10 @@ def _self_harm(text: str) -> bool:
 
 # "In the case report, what dose was the mother taking?": about what the monograph tells, not about anyone now.
 _THE_TEXT = re.compile(r"\b(?:(?:in|from|of) (?:the|that|this) (?:case|case report|report|study|trial|review|article|"
-                       r"monograph)|case reports?|(?:the|that|this) (?:study|trial|review) (?:found|showed|said|says))\b")
+                       r"monograph)|case reports?|(?:the|that|this) (?:study|trial|review) (?:found|showed|said|says)|"
+                       # "the newborns who had seizures": a group the monograph tells of (one person may be the user's)
+                       r"(?:the|those|these) (?:newborns|babies|infants|patients|people|participants|men|women|mothers|"
+                       r"children|kids|adults|users) (?:who|that) (?:had|took|were|developed|experienced|got|showed))\b")
 
 
 def _long_past(clause: str) -> bool:

@@ -188,6 +188,11 @@ class Coverage:
         symptoms = frozenset(s for s in SYMPTOMS if re.search(_plural(s), text))
         return cls(covered, symptoms, Analyzer(sentences))
 
+    @staticmethod
+    def only_words(gaps: list[str]) -> bool:
+        """True when every gap is an unknown asked-about word, no standard topic or symptom."""
+        return bool(gaps) and not any(g in TOPICS or g in SYMPTOMS for g in gaps)
+
     def silent_on(self, question: str) -> list[str]:
         """The topics, symptoms or asked-about terms of the question that the corpus never mentions.
 

@@ -36,6 +36,7 @@ from chat.topics import Coverage
     "pt on ITB, pump alarm sounding, increasing tone", "sats 85 and hard to rouse after his evening baclofen",
     "i have enough pills saved now and i dont want to wake up tomorrow",
     "can't see any way out of this and the tablets are in the drawer", "her face has gone grey and she's not herself",
+    "the children who took my tablets are still not waking up",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
@@ -66,6 +67,7 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "What happens when an intrathecal pump fails?", "how is a baclofen overdose managed",
     "I had a seizure years ago as a kid, is baclofen ok for me?", "how do we prevent a double dose with two carers",
     "my uncle can't swallow tablets, is there another form?",
+    "the babies who had seizures after birth, what caused it?", "those patients that developed delirium, why?",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
@@ -173,6 +175,20 @@ def test_misspellings_find_the_right_text(engine, question, needle):
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
     assert any(needle in q.text.lower() for q in quotes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["are those all of the interactions, or could there be others?",
+                                      "is the side effect list complete?"])
+def test_a_question_about_completeness_quotes_the_not_a_complete_list_sentence(engine, question):
+    assert any("not a complete list" in q.text for q in engine.answer(question).quotes)
+
+
+@pytest.mark.slow
+def test_one_unknown_word_does_not_hide_a_passage_that_matches_outright(engine):
+    answer = engine.answer("what does it mean that GABA activity is inhibitory, how does it affect signalling in the brain?")
+    assert answer.status == "answered" and "inhibitory" in answer.quotes[0].text
+    assert engine.answer("does baclofen help with narcolepsy?").status == "not_covered"
 
 
 @pytest.mark.slow

@@ -193,3 +193,11 @@ def test_a_slip_for_an_english_word_the_corpus_shares_a_stem_with_is_fixed(famil
 def test_words_of_a_lay_phrase_get_no_family_guesses(family_analyzer):
     # "sleeping pills" is a lay phrase for insomnia medicines, not a question about sleepiness
     assert "sleepiness" not in family_analyzer.analyze("with my sleeping pills").expansions
+
+
+@pytest.mark.parametrize("question, term", [
+    ("what is behind withdrawal most of the time?", "majority"), ("the main cause of pump trouble", "majority"),
+    ("how baclofen acts", "mechanism"), ("how exactly does it calm tight muscles?", "mechanism"),
+])
+def test_everyday_phrasings_reach_the_monographs_words(analyzer, question, term):
+    assert term in analyzer.analyze(question).expansions
