@@ -31,6 +31,7 @@ class Weights:
     context_weight: float = 0.4  # share of a follow-up's score that comes from the earlier question's topic
     expansion_weight: float = 0.3  # lexicon terms count this much, relative to the question's own words
     number_bonus: float = 0.0  # "how many / how much" questions prefer sentences that state a number
+    explain_bonus: float = 0.03  # "how does it help / why" questions prefer sentences that say how or why
     advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
     candidates: int = 64  # passages taken from FAISS before fusion
@@ -57,6 +58,14 @@ _ASKS_COMPLETE = re.compile(r"\b(?:complete|completely|full|whole|entire|exhaust
                             r"(?:any|are there|could there be|what about) (?:others|other ones|more)|"
                             r"anything else|only ones?)\b", re.IGNORECASE)
 _INCOMPLETE = re.compile(r"\bnot (?:a )?(?:complete|full|exhaustive)\b|\bnot listed\b", re.IGNORECASE)
+
+# Questions that ask how or why, and sentences that give a mechanism or a cause.
+_ASKS_HOW_WHY = re.compile(r"\bwhy\b|\bhow (?:exactly |actually )?(?:does|do|is|are|would|could|can|might|may)\b"
+                           r"(?: \w+){0,5} (?:work|works|help|helps|act|acts|do (?:that|this|it)|thought|supposed|believed|"
+                           r"reduce|prevent|relax|affect)\b", re.IGNORECASE)
+_EXPLAINS = re.compile(r"\b(?:by (?:acting|blocking|activating|reducing|preventing|inhibiting)|prevents?|preventing|"
+                       r"blocks?|activates?|inhibit\w*|mechanism|causes? of|because|due to|so that|leads? to|"
+                       r"meaning (?:that|it))\b", re.IGNORECASE)
 
 # Sentences that announce content rather than state it ("Below are some reported side effects").
 _SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read on|"
@@ -103,6 +112,7 @@ class Retriever:
         self._has_number = np.array([bool(re.search(r"\d", embedding_text(u.text))) for u in index.units])
         self._is_list = np.array([u.kind == "list" for u in index.units], dtype=bool)
         self._advice = np.array([bool(_ADVICE.search(u.text)) for u in index.units], dtype=bool)
+        self._explains = np.array([bool(_EXPLAINS.search(u.text)) for u in index.units], dtype=bool)
         self._incomplete = np.array([bool(_INCOMPLETE.search(u.text)) for u in index.units], dtype=bool)
         self._case = np.array([bool(_CASE.search(u.text)) for u in index.units], dtype=bool)
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
@@ -174,6 +184,8 @@ class Retriever:
             score -= self.w.case_penalty * self._case
         if wants_list:
             score += self.w.list_bonus * self._is_list
+        if _ASKS_HOW_WHY.search(terms.corrected):
+            score += self.w.explain_bonus * self._explains
         if wants_number:
             score += self.w.number_bonus * self._has_number
         order = np.argsort(-score, kind="stable")[:limit]  # objects for the top few only: flat at 10,000 units

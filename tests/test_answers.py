@@ -192,6 +192,27 @@ def test_one_unknown_word_does_not_hide_a_passage_that_matches_outright(engine):
 
 
 @pytest.mark.slow
+def test_how_and_why_questions_favour_sentences_that_explain(engine):
+    from dataclasses import replace
+
+    r = engine.retriever
+    terms = engine.analyzer.analyze("how is baclofen supposed to help heartburn?")
+    vec = r.embed(terms.text)
+    scores = {}
+    for bonus in (0.0, r.w.explain_bonus):
+        r.w, saved = replace(r.w, explain_bonus=bonus), r.w
+        try:
+            scores[bonus] = {engine.index.units[u.row].text: u.score for u in r.rank_units(vec, terms, [], limit=200)}
+        finally:
+            r.w = saved
+    plain, explained = scores[0.0], scores[r.w.explain_bonus]
+    how = next(t for t in plain if "prevent the lower esophagus" in t)
+    what = next(t for t in plain if "reduce the symptoms of acid reflux" in t)
+    assert r.w.explain_bonus > 0 and explained[how] - plain[how] == pytest.approx(r.w.explain_bonus)
+    assert explained[what] == pytest.approx(plain[what])
+
+
+@pytest.mark.slow
 def test_general_advice_answers_a_question_about_what_to_do_oneself(engine):
     assert "let your doctor know" in engine.answer("must I ask someone before I stop it?").quotes[0].text
     assert any("as directed" in q.text for q in engine.answer("can I just change how much I take by myself?").quotes)
