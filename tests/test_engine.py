@@ -31,8 +31,10 @@ def test_oversized_questions_are_refused_with_the_limit(size):
 
 
 def test_history_is_cleaned_and_bounded():
-    assert clean_history(["", "  one ", 3, "two"]) == ("one", "two")
+    assert clean_history(["", "  one ", "two"]) == ("one", "two")
     assert len(clean_history([f"q{i}" for i in range(50)])) == 8
+    with pytest.raises(InputError, match="history turn 2"):
+        clean_history(["one", 3])  # an odd turn is an error, never silently dropped
 
 
 @pytest.mark.slow
