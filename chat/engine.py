@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from chat.about import AboutThePage, asks_about_the_page
 from chat.answer import Answer, Hit, Quote
 from chat.compose import render_markdown, select_for_parts, select_quotes
 from chat.compound import split_compound
@@ -111,6 +112,7 @@ class Engine:
         self.retriever = Retriever(index, encoder, k=settings.passages_k, weights=settings.weights)
         self.analyzer = self.retriever.analyzer
         self.coverage = Coverage.of(s.text for d in index.documents.values() for s in d.sentences)
+        self.about = AboutThePage(index.documents, encoder)  # byline, author box, site disclaimer
         self.analyzer.analyze("warm up baclofen withdrawl")  # loads the word lists before the first question
 
     @classmethod
@@ -160,7 +162,7 @@ class Engine:
             p_context = (next(vectors), p_ctx) if p_ctx else None
             by_part.append((part, self._rank(part, p_vec, p_own, hits, p_context)))
         t1 = time.perf_counter()
-        status, lead, quotes = self._decide(text, own, resolved, ranked, emergency, by_part)
+        status, lead, quotes = self._decide(text, qvec, own, resolved, ranked, emergency, by_part)
         markdown = render_markdown(status, quotes, DISCLAIMER, lead, EXAMPLE_QUESTIONS if status == "out_of_scope" else ())
         t2 = time.perf_counter()
         timings = {"retrieve": (t1 - t0) * 1000, "compose": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
@@ -186,7 +188,7 @@ class Engine:
         return self.retriever.rank_units(qvec, own, hits, wants_list=bool(_LIST_CUES.search(text)), context=context,
                                          wants_number=bool(_NUMBER_CUES.search(text)))
 
-    def _decide(self, text: str, own: QueryTerms, resolved: Resolved, ranked: list[RankedUnit],
+    def _decide(self, text: str, qvec, own: QueryTerms, resolved: Resolved, ranked: list[RankedUnit],
                 emergency: bool, by_part: list[tuple[str, list[RankedUnit]]] = ()) -> tuple[str, str, list[Quote]]:
         s = self.settings
         best = ranked[0] if ranked else None
@@ -194,6 +196,9 @@ class Engine:
             relevant = [r for r in ranked if r.dense >= s.emergency_min_dense]  # no stray quote under an alarm
             quotes = [] if is_self_harm(text) else select_quotes(self.index, relevant, 2, s.min_quote_score, s.spread)
             return "emergency", EMERGENCY_MESSAGE, quotes
+        if asks_about_the_page(text):  # "who wrote this?": the page's byline, not the drug text
+            status, quotes = self.about.answer(text, qvec)
+            return status, NOT_COVERED if status == "not_covered" else "", quotes
         if is_out_of_scope(own, resolved, self.analyzer, best.dense if best else 0.0, s.oos_min_dense):
             return "out_of_scope", DECLINE, []
         silent = self.coverage.silent_on(resolved.query if resolved.uses_history else text)  # a follow-up: its topic too

@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("module", ["ingest.sentences", "ingest.parse", "ingest.chunk", "chat.query",
+@pytest.mark.parametrize("module", ["ingest.sentences", "ingest.parse", "ingest.about", "ingest.chunk", "chat.query",
                                     "chat.followup", "chat.compound", "chat.topics", "eval.metrics"])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))
