@@ -143,8 +143,9 @@ _LONG_AGO = re.compile(r"\b(?:(?:years?|months?|decades?) ago|last (?:year|month
                        r"teen\w*|toddler)|since childhood|used to)\b")
 _NOW_WORDS = re.compile(r"\b(?:now|right now|today|tonight|just|currently|still|again|this (?:morning|evening|afternoon)|"
                         r"minutes? ago|an hour ago|hours? ago)\b")
-_STORY = re.compile(r"\b(?:the|a|that|this) (?:guy|man|woman|person|patient|boy|girl|case|people|patients) "
-                    r"(?:who|that|in|from)\b.*")
+_STORY = re.compile(r"\b(?:the|a|that|this|those) (?:guy|man|men|woman|women|person|patient|boy|girl|case|people|patients|"
+                    r"smoker|smokers|drinker|drinkers|mother|mothers|newborn|newborns|baby|babies|participants?) "
+                    r"(?:who|that|in|from)\b.*|\bwhat happened to (?:the|that|this|those) \w+.*")
 _SELF_HARM_RE = [re.compile(p) for p in _SELF_HARM]
 _ALWAYS_RE = [re.compile(p) for p in _ALWAYS]
 _GUARDED_RE = [re.compile(p) for p in _GUARDED]

@@ -123,6 +123,8 @@ def test_coverage_is_read_from_the_corpus():
     ("can I give baclofen to my cat", "not_covered"),
     ("does baclofen cause tiredness", "answered"),
     ("can i take naproxen with baclofen", "answered"),
+    ("what happened to the smoker after his dose went down?", "answered"),  # a case the monograph tells
+    ("what happened to my dad when his pump stopped? he is shaking and burning up now", "emergency"),
 ])
 def test_each_status(engine, question, status):
     answer = engine.answer(question)
