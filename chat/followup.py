@@ -23,13 +23,16 @@ from chat.query import Analyzer, words
 
 _POINTERS = frozenset("that this these those they them their there such same he she him her his former latter "
                       "above ones others".split())
-# "which one", "the other", "any of them", "either one": a choice among things named earlier.
+# "which one", "the other", "any of them", "either one", "the spinal version": a choice among things named earlier.
 _CHOICE = re.compile(r"\b(?:which|what|the|that|this|either|neither|each|any|every|another) (?:one|other)\b|"
-                     r"\b(?:any|all|each|either|none|some|both|most) of (?:them|those|these|the above)\b",
+                     r"\b(?:any|all|each|either|none|some|both|most) of (?:them|those|these|the above)\b|"
+                     # "the spinal version", "that form": one of the ways of giving it named earlier
+                     r"\b(?:the|that|this|those|these) (?:\w+ )?(?:versions?|forms?|kinds?|types?|options?|routes?)\b",
                      re.IGNORECASE)
 # "tell me more", "what else", "can you elaborate": asking to go on with the earlier topic.
 _MORE = re.compile(r"\btell me more\b|\bmore (?:about|on|details?|info(?:rmation)?)\b|\b(?:what|anything) else\b|"
                    r"\belaborate\b|\bexpand on\b|\bsay more\b|\bexplain (?:that|this|it|more)\b", re.IGNORECASE)
+_BE = frozenset("is are was were be been isn't aren't wasn't weren't".split())
 _DRUG_POINTERS = frozenset("it its it's itself".split())  # usually the drug itself
 # Aspects that need a subject: "how strong is the evidence?" asks about an earlier topic.
 _ASPECTS = frozenset("evidence study studies trial trials patients participants research results result dose "
@@ -65,7 +68,9 @@ def leans_on_history(question: str, analyzer: Analyzer) -> bool:
         return True
     if _MORE.search(question) and len(own_topic) <= 3 and not (names_drug and own_topic):
         return True  # "tell me more about the injections"; "tell me more about baclofen pumps" stands alone
-    if any(t in _POINTERS for t in tokens) or _CHOICE.search(question):
+    pointers = [t for i, t in enumerate(tokens) if t in _POINTERS
+                and not (t == "there" and (i == 0 or tokens[i - 1] in _BE))]  # "are there...?" points nowhere
+    if pointers or _CHOICE.search(question):
         return len(own_topic) <= 4
     if any(t in _DRUG_POINTERS for t in tokens) and len(own_topic) <= 4 and not names_drug:
         return True  # "it" may be the drug or the earlier topic; the earlier topic only lends part of the score

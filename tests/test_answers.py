@@ -225,6 +225,8 @@ def test_general_advice_answers_a_question_about_what_to_do_oneself(engine):
     ("how many people were in that trial", ("Does baclofen help in MS?",), True),
     ("What are the side effects of baclofen?", ("Does baclofen help hiccups?",), False),
     ("Is it safe in pregnancy?", ("What is baclofen?",), True),
+    ("how many trials looked at the injected version?", ("Is baclofen used for cerebral palsy?",), True),
+    ("What forms of baclofen are there?", ("Does baclofen help hiccups?",), False),
 ])
 def test_follow_up_detection(engine, question, history, leans):
     resolved = resolve(question, history, engine.analyzer)
