@@ -18,6 +18,7 @@ from typing import Sequence
 
 from chat.about import AboutThePage, asks_about_the_page
 from chat.answer import Answer, Hit, Quote
+from chat.answer_types import asked_types
 from chat.compose import render_markdown, select_for_parts, select_quotes
 from chat.compound import split_compound
 from chat.followup import Resolved, resolve
@@ -185,7 +186,8 @@ class Engine:
     def _rank(self, text: str, qvec, own: QueryTerms, hits: list[Hit],
               context: tuple | None = None) -> list[RankedUnit]:
         """Quote units for `text`, with the list and number cues of its own words."""
-        return self.retriever.rank_units(qvec, own, hits, wants_list=bool(_LIST_CUES.search(text)), context=context,
+        wants_list = bool(_LIST_CUES.search(text)) and not asked_types(text)  # "what percentage get side effects?"
+        return self.retriever.rank_units(qvec, own, hits, wants_list=wants_list, context=context,
                                          wants_number=bool(_NUMBER_CUES.search(text)))
 
     def _decide(self, text: str, qvec, own: QueryTerms, resolved: Resolved, ranked: list[RankedUnit],

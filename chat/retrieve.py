@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from chat.answer import Hit
+from chat.answer_types import TYPES, asked_types, stated_types
 from chat.query import Analyzer, QueryTerms, stems, words
 from index.embed import Encoder
 from index.store import LoadedIndex, embedding_text
@@ -31,6 +32,7 @@ class Weights:
     context_weight: float = 0.4  # share of a follow-up's score that comes from the earlier question's topic
     expansion_weight: float = 0.3  # lexicon terms count this much, relative to the question's own words
     number_bonus: float = 0.0  # "how many / how much" questions prefer sentences that state a number
+    answer_type_bonus: float = 0.05  # a sentence stating the kind of fact asked for (a percentage, a count of patients)
     explain_bonus: float = 0.03  # "how does it help / why" questions prefer sentences that say how or why
     advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
@@ -112,6 +114,8 @@ class Retriever:
         self._has_number = np.array([bool(re.search(r"\d", embedding_text(u.text))) for u in index.units])
         self._is_list = np.array([u.kind == "list" for u in index.units], dtype=bool)
         self._advice = np.array([bool(_ADVICE.search(u.text)) for u in index.units], dtype=bool)
+        stated = [stated_types(embedding_text(u.text)) for u in index.units]
+        self._states = {kind: np.array([kind in s for s in stated], dtype=bool) for kind in TYPES}
         self._explains = np.array([bool(_EXPLAINS.search(u.text)) for u in index.units], dtype=bool)
         self._incomplete = np.array([bool(_INCOMPLETE.search(u.text)) for u in index.units], dtype=bool)
         self._case = np.array([bool(_CASE.search(u.text)) for u in index.units], dtype=bool)
@@ -184,6 +188,8 @@ class Retriever:
             score -= self.w.case_penalty * self._case
         if wants_list:
             score += self.w.list_bonus * self._is_list
+        for kind in asked_types(terms.corrected):
+            score += self.w.answer_type_bonus * self._states[kind]
         if _ASKS_HOW_WHY.search(terms.corrected):
             score += self.w.explain_bonus * self._explains
         if wants_number:

@@ -215,6 +215,13 @@ def test_how_and_why_questions_favour_sentences_that_explain(engine):
 
 
 @pytest.mark.slow
+def test_a_question_for_a_percentage_leads_with_the_sentence_that_gives_one(engine):
+    quotes = engine.answer("what percent of patients get side effects from oral baclofen?").quotes
+    assert "%" in quotes[0].text
+    assert any("%" in q.text for q in engine.answer("what proportion of people on the tablets report side effects?").quotes)
+
+
+@pytest.mark.slow
 def test_general_advice_answers_a_question_about_what_to_do_oneself(engine):
     assert "let your doctor know" in engine.answer("must I ask someone before I stop it?").quotes[0].text
     assert any("as directed" in q.text for q in engine.answer("can I just change how much I take by myself?").quotes)

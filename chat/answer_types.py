@@ -1,0 +1,50 @@
+"""The kind of fact a question asks for, and whether a sentence states one.
+
+"What percentage of people get side effects?" wants a percentage; "How many patients were in
+the trial?" a count of people; "how many studies" a count of studies; "how long" a length of
+time. A sentence that states that kind of fact is more likely the answer than one on the same
+topic that does not (the retriever adds a small bonus; see chat/retrieve.py).
+
+Example:
+    >>> asked_types("What percentage of patients had side effects?"), sorted(stated_types("It affected 25% to 70%."))
+    (('percent',), ['amount', 'percent'])
+    >>> asked_types("how many people were in the trial?"), sorted(stated_types("A 5-week trial of 106 patients"))
+    (('people',), ['duration', 'people'])
+"""
+
+from __future__ import annotations
+
+import re
+
+_N = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?|hundreds?|thousands?)"
+_PEOPLE = r"(?:patients|people|participants|subjects|adults|children|adolescents|men|women|volunteers|individuals)"
+_STUDIES = r"(?:trials|studies|reviews|reports|clinical trials|clinical studies|case reports)"
+_TIME = r"(?:minutes?|hours?|days?|weeks?|months?|years?)"
+
+# kind -> (what a question asking for it says, what a sentence stating it says)
+TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
+    "percent": (re.compile(r"\b(?:percent(?:age)?|proportion|what fraction|how common|%)", re.IGNORECASE),
+                re.compile(r"\d\s*%|\bpercent\b", re.IGNORECASE)),
+    "people": (re.compile(rf"\bhow many (?:\w+ )?{_PEOPLE}\b|\bnumber of {_PEOPLE}\b|\bhow (?:big|large) was\b|"
+                          r"\bsample size\b", re.IGNORECASE),
+               re.compile(rf"\b{_N} (?:\w+ ){{0,3}}{_PEOPLE}\b|\b{_PEOPLE} \({_N}\)", re.IGNORECASE)),
+    "studies": (re.compile(rf"\bhow many (?:\w+ )?{_STUDIES}\b|\bnumber of {_STUDIES}\b", re.IGNORECASE),
+                re.compile(rf"\b{_N} (?:\w+ ){{0,2}}{_STUDIES}\b", re.IGNORECASE)),
+    "amount": (re.compile(r"\bhow many (?:mg|milligrams?)\b|\bhow much\b|\bwhat (?:dose|dosage|amount|strength)s?\b|"
+                          r"\b(?:max(?:imum)?|starting|typical|daily) (?:dose|dosage|amount)\b", re.IGNORECASE),
+               re.compile(r"\d\s*(?:mg|milligrams?|mcg|micrograms?)\b|\d\s*%", re.IGNORECASE)),
+    "age": (re.compile(r"\bhow old\b|\bwhat age\b|\bages?\b", re.IGNORECASE),
+            re.compile(r"\b\d+[- ]year[- ]old\b|\baged? \d+", re.IGNORECASE)),
+    "duration": (re.compile(rf"\bhow long\b|\bhow many {_TIME}\b|\bover what period\b|\bfor how long\b", re.IGNORECASE),
+                 re.compile(rf"\b{_N}(?:\s*(?:–|-|to)\s*{_N})?[- ]{_TIME}\b", re.IGNORECASE)),
+}
+
+
+def asked_types(question: str) -> tuple[str, ...]:
+    """The kinds of fact the question asks for (often none)."""
+    return tuple(kind for kind, (asks, _) in TYPES.items() if asks.search(question))
+
+
+def stated_types(text: str) -> set[str]:
+    """The kinds of fact the text states."""
+    return {kind for kind, (_, states) in TYPES.items() if states.search(text)}
