@@ -54,7 +54,7 @@ LAY_TERMS: dict[str, str] = {
     "pump": "intrathecal pumps", "spinal": "spinal intrathecal", "spine": "spinal",
     "shot": "injections", "injection": "injections intrathecal", "needle": "injections",
     "cream": "cream skin", "gel": "cream skin", "topical": "cream skin", "skin": "skin cream",
-    "rub": "cream skin", "ointment": "cream skin", "lotion": "cream skin",
+    "rub": "cream skin", "rubbed": "cream skin", "rubbing": "cream skin", "ointment": "cream skin", "lotion": "cream skin",
     "loosen": "relax relaxant", "loosens": "relax relaxant", "relieve": "relief help", "relieves": "relief help",
     "ankle": "swelling edema", "ankles": "swelling edema",
     "calf": "muscle", "calves": "muscle", "thigh": "muscle", "thighs": "muscle", "hamstring": "muscle",
@@ -99,6 +99,14 @@ LAY_TERMS: dict[str, str] = {
     "off label": "off-label", "unapproved": "off-label", "officially": "fda-approved off-label",
     "most cases": "majority", "most of the time": "majority", "most often": "majority", "mostly": "majority",
     "main cause": "majority", "usual cause": "majority", "most common cause": "majority", "leading cause": "majority",
+    "ache": "pain", "aches": "pain", "aching": "pain", "achy": "pain", "sore": "pain", "soreness": "pain",
+    "hurt": "pain", "hurts": "pain", "cramping": "spasms", "jerking": "spasms", "jumpy": "spasms",
+    "emotions": "mood", "emotional": "mood", "feelings": "mood", "compulsive": "addictive addiction",
+    "habits": "behavior", "habit": "behavior",
+    "swallow": "oral tablets", "swallowed": "oral tablets", "swallowing": "oral tablets",
+    "unwanted": "side effects", "reaction": "side effects", "reactions": "side effects",
+    "delivery": "administered", "delivered": "administered", "route": "administered",
+    "pooled": "meta-analysis review", "folks": "people", "share": "percent",
     "muscle relaxer": "muscle relaxant", "muscle relaxers": "muscle relaxants",
 }
 
@@ -188,9 +196,17 @@ is are was were be been being am do does did has have had i me my you your he sh
 what which who whom whose how when where why there here please tell
 """.split())
 
+# Common slips into real words that spelling correction cannot see ("how dose it work?").
+SLIPS: tuple[tuple[str, str], ...] = (
+    (r"\bhow dose\b", "how does"),
+    (r"\bdose (it|baclofen|this|that|lioresal) (work|help|cause|do|make|interact|affect)", r"does \1 \2"),
+)
+
 # Question shapes that ask for a kind of passage, whatever the words: "can it cause X?" asks about side effects.
 INTENT_TERMS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:can|could|does|do|will|would|might|may)\b(?: \w+){0,3} (?:cause|give|trigger|lead to)\b", "side effects"),
+    # "can it give you...", not "can you give me a recipe"
+    (r"\b(?:can|could|does|do|will|would|might|may)\b(?! you\b)(?: \w+){0,3} (?:cause|give|trigger|lead to)\b",
+     "side effects"),
     (r"\bhow (?:exactly |actually )?(?:does|do) (?:it|this|baclofen|the drug|the medication|this stuff|it actually)\b"
      r"(?: \w+){0,2} (?:work|act)|\bhow (?:it|baclofen|this drug|the drug) (?:works|acts)\b|"
      r"\bhow (?:exactly |actually )?(?:does|do) (?:it|baclofen|this drug|the drug) (?:relax|loosen|stop|keep|prevent|calm|"

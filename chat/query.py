@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from chat.lexicon import BACLOFEN_NAMES, DRUG_CLASSES, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS, OTHER_DRUGS, STOPWORDS
+from chat.lexicon import (BACLOFEN_NAMES, DRUG_CLASSES, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS, OTHER_DRUGS, SLIPS,
+                          STOPWORDS)
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _FUZZY_MIN_LEN = 4
@@ -58,6 +59,7 @@ class QueryTerms:
     expansions: tuple[str, ...]  # monograph terms added for lay words
     names_baclofen: bool
     other_drugs: tuple[str, ...]
+    shape_terms: tuple[str, ...] = ()  # expansions that come only from the question's shape ("can it cause...")
 
     @property
     def search_tokens(self) -> list[str]:
@@ -141,26 +143,31 @@ class Analyzer:
 
     def analyze(self, question: str) -> QueryTerms:
         raw = words(question)
+        for pattern, fix in SLIPS:
+            raw = words(re.sub(pattern, fix, " ".join(raw)))
         phrases = [p for p in self._phrases if re.search(rf"\b{re.escape(p)}\b", " ".join(raw))]
         protected = {part for p in phrases for part in p.split()}
         corrected = self.correct_in_context([w if w in protected else self.correct(w) for w in raw], protected)
         joined = " ".join(corrected)
-        expansions: list[str] = [e for p in phrases for e in LAY_TERMS[p].split()]
-        expansions += [e for pattern, terms in INTENT_TERMS if re.search(pattern, " ".join(raw)) for e in terms.split()]
+        from_phrases = [e for p in phrases for e in LAY_TERMS[p].split()]
+        intents = [e for pattern, terms in INTENT_TERMS if re.search(pattern, " ".join(raw)) for e in terms.split()]
         content = [w for w in corrected if w not in STOPWORDS]
+        from_words: list[str] = []
         for w in content:
             if w in LAY_TERMS:
-                expansions.extend(LAY_TERMS[w].split())
+                from_words.extend(LAY_TERMS[w].split())
             if w not in protected:  # a lay phrase's words are already mapped ("sleeping pills" -> insomnia)
-                expansions.extend(self.variants(w))
+                from_words.extend(self.variants(w))
             if w in DRUG_CLASSES:  # another medicine named: its class, and what the monograph says of interactions
-                expansions.extend(DRUG_CLASSES[w].split() + ["interact"])
-        expansions = [e for e in dict.fromkeys(expansions) if e not in content]
+                from_words.extend(DRUG_CLASSES[w].split() + ["interact"])
+        expansions = [e for e in dict.fromkeys(from_phrases + intents + from_words) if e not in content]
+        shape_only = set(intents) - set(from_phrases) - set(from_words)  # from the question's shape, not its words
         text = " ".join([joined] + expansions)
         return QueryTerms(
             text=text, corrected=joined, tokens=tuple(content), expansions=tuple(expansions),
             names_baclofen=any(w in BACLOFEN_NAMES for w in corrected),
             other_drugs=tuple(w for w in corrected if w in OTHER_DRUGS),
+            shape_terms=tuple(e for e in expansions if e in shape_only),
         )
 
 

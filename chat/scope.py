@@ -34,8 +34,9 @@ NOT_COVERED = ("The monograph does not answer this question. The nearest passage
 
 
 def topical_words(terms: QueryTerms, analyzer: Analyzer) -> list[str]:
-    """The question's words the monograph uses, and the monograph terms its lay words stand for."""
-    return [w for w in terms.tokens if analyzer.is_known(w)] + list(terms.expansions)
+    """The question's words the monograph uses, and the monograph terms its lay words stand for (not the terms a
+    question's shape adds: "could the weather cause headaches?" is not about side effects of anything)."""
+    return [w for w in terms.tokens if analyzer.is_known(w)] + [e for e in terms.expansions if e not in terms.shape_terms]
 
 
 def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, best_dense: float,

@@ -55,7 +55,10 @@ TOPICS: dict[str, tuple[str, str]] = {
                         rf"{_CHILD_TEXT}\b[^.]{{0,80}}\b{_DOSE}\b|\b{_DOSE}\b[^.]{{0,80}}\b{_CHILD_TEXT}"),
     "food": (r"grapefruit|with food|without food|empty stomach|with meals|before (?:a )?meal|after (?:a )?meal",
              r"grapefruit|with food|empty stomach|with meals"),
-    "generic makers": (r"\bgeneric\b|manufactur|who makes", r"\bgeneric\b|manufactur"),
+    "generic makers": (r"\bgeneric\b|manufactur|who makes|\bmade by\b|\b(?:which|what) (?:company|companies|firm|drugmaker)|"
+                       r"(?:company|companies|firm|maker) (?:that )?(?:makes?|produces?|sells?|owns?)\b",
+                       r"\bgeneric\b|manufactur|\bcompany\b"),
+    "pump battery": (r"\bbatter(?:y|ies)\b|recharg\w*", r"\bbatter(?:y|ies)\b|recharg\w*"),
 }
 
 # Symptoms people ask about; a question about one the corpus never mentions is not covered.

@@ -124,6 +124,10 @@ def test_coverage_is_read_from_the_corpus():
     ("does baclofen cause tiredness", "answered"),
     ("can i take naproxen with baclofen", "answered"),
     ("what happened to the smoker after his dose went down?", "answered"),  # a case the monograph tells
+    ("can you give me a recipe for lasagne?", "out_of_scope"),  # "can you give" is not "can it give you"
+    ("could the weather cause my headaches?", "out_of_scope"),  # the question's shape is not its topic
+    ("how long does the pump battery last?", "not_covered"),
+    ("what company makes lioresal tablets?", "not_covered"),
     ("what happened to my dad when his pump stopped? he is shaking and burning up now", "emergency"),
 ])
 def test_each_status(engine, question, status):
@@ -173,6 +177,8 @@ def test_misspellings_find_the_right_text(engine, question, needle):
     ("what if I am sensitive to something in the tablets?", "hypersensitive"),
     ("by how much is the pump dose raised per day at the start?", "increased by"),
     ("can someone get delirious when coming off it?", "delirium"),
+    ("are unwanted reactions common when it is swallowed?", "side effects include"),
+    ("how dose it work?", "gaba"),
 ])
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes

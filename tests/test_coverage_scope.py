@@ -201,3 +201,15 @@ def test_words_of_a_lay_phrase_get_no_family_guesses(family_analyzer):
 ])
 def test_everyday_phrasings_reach_the_monographs_words(analyzer, question, term):
     assert term in analyzer.analyze(question).expansions
+
+
+def test_a_slip_into_a_real_word_is_read_as_meant(analyzer):
+    assert analyzer.analyze("how dose it work").corrected == "how does it work"
+    assert analyzer.analyze("what dose should I take").corrected == "what dose should i take"  # a real dose
+
+
+def test_the_shape_of_a_question_adds_terms_but_no_topic(analyzer):
+    terms = analyzer.analyze("could the weather cause headaches")
+    assert "side" in terms.expansions and set(terms.shape_terms) == {"side", "effects"}
+    assert analyzer.analyze("does it cause drowsiness").shape_terms == ("side", "effects")
+    assert "side" not in analyzer.analyze("can you give me a recipe").expansions
