@@ -90,6 +90,7 @@ class EngineSettings:
     emergency_min_dense: float = 0.35  # an emergency answer quotes only passages this close to the message
     strong_lexical: float = 0.9  # a passage matching this well outweighs one word the monograph never uses
     oos_min_dense: float = 0.20  # a question without baclofen words this far from every passage is off-topic
+    in_scope_dense: float = 0.45  # ... and one this close to a passage is on topic whatever its words
     weights: Weights = Weights()
 
 
@@ -201,7 +202,8 @@ class Engine:
         if asks_about_the_page(text):  # "who wrote this?": the page's byline, not the drug text
             status, quotes = self.about.answer(text, qvec)
             return status, NOT_COVERED if status == "not_covered" else "", quotes
-        if is_out_of_scope(own, resolved, self.analyzer, best.dense if best else 0.0, s.oos_min_dense):
+        if is_out_of_scope(own, resolved, self.analyzer, best.dense if best else 0.0, s.oos_min_dense,
+                           s.in_scope_dense):
             return "out_of_scope", DECLINE, []
         silent = self.coverage.silent_on(resolved.query if resolved.uses_history else text)  # a follow-up: its topic too
         if best is not None and best.lexical >= s.strong_lexical and Coverage.only_words(silent):

@@ -75,6 +75,25 @@ _SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read
                        r"discussed (?:below|later)", re.IGNORECASE)
 
 
+# "But he took 30 times the prescribed dose": a sentence about a person its paragraph introduced earlier.
+_PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+
+
+def story_context(index: LoadedIndex, row: int) -> str:
+    """For lexical search only: a sentence that tells more of a person's story ("As his dose was reduced, he
+    experienced insomnia...") also carries the words of the sentence that introduced the person ("a 29-year-old
+    man on a smoking cessation program"), the first of its paragraph. Empty for every other unit."""
+    unit = index.units[row]
+    if not _PERSON.search(unit.text):
+        return ""
+    doc = index.documents[unit.doc_id]
+    block = doc.sentences[unit.sentence_ids[0]].block_id
+    first = doc.blocks[block].sentence_ids[0]
+    if first in unit.sentence_ids:
+        return ""
+    return " " + doc.sentences[first].text
+
+
 @dataclass(frozen=True)
 class RankedUnit:
     """A quote candidate: a row of index.units with the scores that ranked it."""
@@ -104,7 +123,8 @@ class Retriever:
         self.k = k
         self.w = weights
         docs = index.documents
-        self.unit_texts = [" > ".join(docs[u.doc_id].sections[u.section_id].path) + " " + u.text for u in index.units]
+        self.unit_texts = [" > ".join(docs[u.doc_id].sections[u.section_id].path) + " " + u.text + story_context(index, i)
+                           for i, u in enumerate(index.units)]
         chunk_texts = [" > ".join(c.section_path) + " " + c.text for c in index.chunks]
         self.analyzer = Analyzer(self.unit_texts)
         self._bm25_units = _bm25(self.unit_texts)

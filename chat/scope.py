@@ -40,14 +40,15 @@ def topical_words(terms: QueryTerms, analyzer: Analyzer) -> list[str]:
 
 
 def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, best_dense: float,
-                    min_dense: float) -> bool:
+                    min_dense: float, in_scope_dense: float = 1.0) -> bool:
     """True when the question is not about baclofen or anything the monograph discusses.
 
     A follow-up is judged with the earlier topic it borrows, so "and tomorrow?" after a weather
     question stays off-topic. A question that mentions no medicine at all and names a subject the
     monograph never uses ("what causes gallstones?", "symptoms of diabetes") is off-topic even if
     other words match. A question about the user's own medicine ("can I drive while taking it?") is
-    about baclofen here, and goes on to the checks for what the monograph covers.
+    about baclofen here, and goes on to the checks for what the monograph covers, and so does a question
+    whose meaning is as close to a passage as `in_scope_dense`, though it shares no word with it.
     """
     if resolved.uses_history:
         terms = analyzer.analyze(resolved.query)
@@ -57,6 +58,8 @@ def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, b
         return True  # about another medicine, and baclofen is not mentioned
     if _OWN_MEDICINE.search(terms.corrected):
         return False  # "can I drive while taking it?": about baclofen, whether or not the monograph says
+    if best_dense >= in_scope_dense:
+        return False  # a paraphrase this close to a passage is about the monograph, whatever its words
     if not topical_words(terms, analyzer) or best_dense < min_dense:
         return True
     mentions_medicine = (any(w in _A_MEDICINE for w in words(terms.corrected))

@@ -228,6 +228,21 @@ def test_a_question_for_a_percentage_leads_with_the_sentence_that_gives_one(engi
 
 
 @pytest.mark.slow
+def test_the_rest_of_a_case_story_is_found_by_the_words_that_introduced_its_person(engine):
+    from chat.retrieve import story_context
+
+    units = engine.index.units
+    later = next(i for i, u in enumerate(units) if u.text.startswith("As his baclofen dose was reduced"))
+    assert "29-year-old man" in story_context(engine.index, later)
+    intro = next(i for i, u in enumerate(units) if "a 29-year-old man on a smoking" in u.text)
+    assert story_context(engine.index, intro) == ""  # the introduction itself, and sentences about no person
+    assert all(story_context(engine.index, i) == "" for i, u in enumerate(units) if "GABA" in u.text)
+    quotes = engine.answer("which symptoms did the 29-year-old have once his baclofen dose was reduced?").quotes
+    assert "insomnia" in quotes[0].text
+    assert "mood-enhancing" in engine.answer("the 36-year-old man - why did he take higher doses?").quotes[0].text
+
+
+@pytest.mark.slow
 def test_general_advice_answers_a_question_about_what_to_do_oneself(engine):
     assert "let your doctor know" in engine.answer("must I ask someone before I stop it?").quotes[0].text
     assert any("as directed" in q.text for q in engine.answer("can I just change how much I take by myself?").quotes)

@@ -213,3 +213,12 @@ def test_the_shape_of_a_question_adds_terms_but_no_topic(analyzer):
     assert "side" in terms.expansions and set(terms.shape_terms) == {"side", "effects"}
     assert analyzer.analyze("does it cause drowsiness").shape_terms == ("side", "effects")
     assert "side" not in analyzer.analyze("can you give me a recipe").expansions
+
+
+def test_a_question_close_in_meaning_to_a_passage_is_on_topic_whatever_its_words(analyzer):
+    question = "how do I get rid of dandruff"  # shares no topic word with the corpus
+    terms, resolved = analyzer.analyze(question), Resolved(question, False)
+    assert is_out_of_scope(terms, resolved, analyzer, 0.40, 0.2, in_scope_dense=0.45)
+    assert not is_out_of_scope(terms, resolved, analyzer, 0.50, 0.2, in_scope_dense=0.45)
+    other = analyzer.analyze("what is the dose of ibuprofen")  # another medicine: off-topic however close
+    assert is_out_of_scope(other, Resolved("", False), analyzer, 0.9, 0.2, in_scope_dense=0.45)
