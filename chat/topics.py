@@ -58,6 +58,16 @@ TOPICS: dict[str, tuple[str, str]] = {
     "generic makers": (r"\bgeneric\b|manufactur|who makes|\bmade by\b|\b(?:which|what) (?:company|companies|firm|drugmaker)|"
                        r"(?:company|companies|firm|maker) (?:that )?(?:makes?|produces?|sells?|owns?)\b",
                        r"\bgeneric\b|manufactur|\bcompany\b"),
+    "boxed warning": (r"black[- ]?box|boxed warning", r"black[- ]?box|boxed warning"),
+    "pregnancy category": (r"pregnancy (?:category|class)|\bcategory [abcdx]\b", r"pregnancy category|\bcategory [abcdx]\b"),
+    "surgery": (r"\bsurger(?:y|ies)\b|\banaesthe\w*|\banesthe\w*|before (?:an? |my )?(?:operation|procedure)",
+                r"\bsurger|\banaesthe|\banesthe"),
+    "sun": (r"\bsun(?:light|burn|screen|bathing| exposure)?\b|photosensitiv\w*|tanning", r"\bsun\b|sunlight|photosensitiv"),
+    "vaccines": (r"\bvaccin\w*|flu shot|booster shot", r"\bvaccin"),
+    "overdose treatment": (r"\bantidote\b|\b(?:treat|manag|revers)\w* (?:an? |the )?(?:baclofen )?overdose|"
+                           r"overdose (?:treatment|management)", r"\bantidote\b|overdose"),
+    "scans": (r"\bmri\b|\bct scan|\bx-?rays?\b|\bmetal detector|airport security", r"\bmri\b|\bscan\b|x-?ray"),
+    "pump refill": (r"\brefill\w*|\btop(?:ped)? up\b|\breservoir\b", r"\brefill|\breservoir\b"),
     "pump battery": (r"\bbatter(?:y|ies)\b|recharg\w*", r"\bbatter(?:y|ies)\b|recharg\w*"),
 }
 

@@ -128,6 +128,10 @@ def test_coverage_is_read_from_the_corpus():
     ("could the weather cause my headaches?", "out_of_scope"),  # the question's shape is not its topic
     ("how long does the pump battery last?", "not_covered"),
     ("what company makes lioresal tablets?", "not_covered"),
+    ("is there a black box warning on baclofen?", "not_covered"),
+    ("should I stop baclofen before my knee surgery?", "not_covered"),
+    ("can I have an MRI with a baclofen pump?", "not_covered"),
+    ("what is the antidote for baclofen overdose?", "not_covered"),
     ("what happened to my dad when his pump stopped? he is shaking and burning up now", "emergency"),
 ])
 def test_each_status(engine, question, status):
