@@ -246,6 +246,22 @@ def test_the_rest_of_a_case_story_is_found_by_the_words_that_introduced_its_pers
     assert "mood-enhancing" in engine.answer("the 36-year-old man - why did he take higher doses?").quotes[0].text
 
 
+def test_a_does_it_work_question_asks_for_a_verdict_on_efficacy():
+    from chat.answer_types import asked_types, stated_types
+
+    assert "efficacy" in asked_types("will the pills do anything for his stiffness?")
+    assert "efficacy" in asked_types("does it actually help with cravings")
+    assert "efficacy" not in asked_types("what is it used for?")
+    assert "efficacy" in stated_types("Oral baclofen does not appear to be effective for this condition.")
+    assert "efficacy" not in stated_types("Baclofen is sometimes used in children.")
+
+
+@pytest.mark.slow
+def test_a_does_it_work_question_leads_with_the_verdict(engine):
+    quotes = engine.answer("will the pills do anything for my son's cerebral palsy stiffness?").quotes
+    assert "oral baclofen" in quotes[0].text.lower() and "not" in quotes[0].text  # the tablets' verdict, not the pump's
+
+
 @pytest.mark.slow
 def test_general_advice_answers_a_question_about_what_to_do_oneself(engine):
     assert "let your doctor know" in engine.answer("must I ask someone before I stop it?").quotes[0].text
