@@ -19,10 +19,11 @@ from chat.query import stems, words
 from ingest.about import BYLINE, AboutPassage, about_passages
 
 _PAGE = r"(?:this|the|your|that) (?:article|page|site|website|web ?site|web ?page|monograph|post|blog|info|information)"
-_STUDY = r"(?: (?:the|a|these|those|this|that|all))?(?: \d+| \w+)? (?:trials?|stud(?:y|ies)|research|reviews?|data|evidence|papers?|cases?)"
+_STUDY = r"(?: (?:the|a|these|those|this|that|all))?(?: \d+| \w+)? (?:trials?|stud(?:y|ies)|research|reviews?|data|evidence|papers?|cases?|meta-analys[ie]s|analys[ie]s)"
 _ASKS = re.compile(
     rf"\b(?:who|which(?: \w+)?) (?:wrote|writes|authored|reviewed|fact[- ]checked|is behind|put together|created)\b(?!{_STUDY}\b)|"
-    r"\b(?:the |its |this )?(?:authors?|writers?|reviewers?)\b|\b(?:written|reviewed) by\b|\bmedically reviewed\b|"
+    rf"\b(?:the |its |this )?(?:authors?|writers?|reviewers?)\b(?! of{_STUDY}\b)|\b(?:written|reviewed) by\b|"
+    r"\bmedically reviewed\b|"
     rf"\b{_PAGE}\b.{{0,60}}\b(?:evaluat\w*|approved|checked|reviewed|reliable|trust\w*|accurate|credible|"
     r"medical advice|replace|instead|substitute|diagnos\w*|written|updated|fda|educational)\b|"
     rf"\b(?:evaluat\w*|checked|reviewed|trust|rely on|replace|instead of|substitute for)\b.{{0,40}}\b{_PAGE}\b",

@@ -65,6 +65,7 @@ def test_questions_about_the_page(question):
 @pytest.mark.parametrize("question", [
     "what does this article say about dosing?", "who reviewed the clinical trials?", "Is baclofen FDA approved?",
     "who should not take baclofen?", "what did the 6 studies the researchers reviewed find?", "Who makes baclofen?",
+    "what did the authors of the meta-analysis conclude?",
 ])
 def test_questions_about_the_drug_are_not_about_the_page(question):
     assert not asks_about_the_page(question)
