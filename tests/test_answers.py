@@ -253,6 +253,7 @@ def test_a_does_it_work_question_asks_for_a_verdict_on_efficacy():
     assert "efficacy" in asked_types("does it actually help with cravings")
     assert "efficacy" not in asked_types("what is it used for?")
     assert "efficacy" in stated_types("Oral baclofen does not appear to be effective for this condition.")
+    assert "efficacy" in stated_types("There is some evidence that it can help reduce cravings.")  # a positive verdict
     assert "efficacy" not in stated_types("Baclofen is sometimes used in children.")
 
 
