@@ -80,6 +80,8 @@ def test_ask_endpoint_through_gradio_client(server, evil_engine):  # noqa: F811
     assert out["history"] == ["What is Evildrug?"] and out["disclaimer"] == expected["disclaimer"]
     bad = client.predict("x" * 100_000, [], api_name="/ask")
     assert bad["status"] == "error" and "limit" in bad["error"]
+    chat = [{"role": "user", "content": "What is Evildrug?"}, {"role": "assistant", "content": "A drug."}]
+    assert client.predict("Evildrug side effects", chat, api_name="/ask")["quotes"] == expected["quotes"]
 
 
 def test_password_protects_everything(evil_engine, tmp_path):  # noqa: F811
