@@ -139,7 +139,11 @@ class Analyzer:
         return out
 
     def is_known(self, word: str) -> bool:
-        return word in self.vocab or (stems([word]) and stems([word])[0] in self._known_stems)
+        """The corpus uses the word, or its stem, or (hyphenated) each of its parts: "brand-name"."""
+        if word in self.vocab or (stems([word]) and stems([word])[0] in self._known_stems):
+            return True
+        parts = [p for p in word.split("-") if p]
+        return len(parts) > 1 and all(self.is_known(p) for p in parts)
 
     def analyze(self, question: str) -> QueryTerms:
         raw = words(question)

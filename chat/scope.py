@@ -16,6 +16,26 @@ _OWN_MEDICINE = re.compile(
     r"mix(?:ing)?|combin(?:e|ing)|prescribed|giving|while on|been on|be on|am on|is on|are on)\s+(?:it|this|these|them)\b|"
     r"\b(?:this|my|his|her|their|your) (?:medicines?|medications?|meds?|pills?|tablets?|prescription)\b",
     re.IGNORECASE)
+# "Is it safe to combine the two?", "is it any better than Zanaflex?", "Advil while I'm on it": another medicine
+# set beside the one this chat is about.
+_BESIDE_IT = re.compile(r"\b(?:the two|both (?:of them|together)|combin\w*|mix\w*|together|while (?:i'?m |i am )?(?:still )?"
+                        r"(?:on|taking) it|with it|on it|than it|(?:is|was) it (?:any )?(?:better|worse|stronger|safer|"
+                        r"weaker|different)|compared? (?:to|with) it|it (?:or|vs|versus))\b", re.IGNORECASE)
+_IT = re.compile(r"\b(?:it|its|itself)\b")
+_IT_MIN_DENSE = 0.3  # "it" with a question this close to a passage is the medicine, not the weather
+# A general question about a disease the monograph names only as what the medicine treats.
+_DISEASE = re.compile(r"\b(?:multiple sclerosis|ms|cerebral palsy|cp|spinal cord injur(?:y|ies)|gerd|acid reflux|reflux|"
+                      r"heartburn|alcoholism|alcohol (?:use disorder|dependence|addiction)|drinking problem|"
+                      r"opioid (?:withdrawal|addiction)|addiction|depression|anxiety|epilepsy|parkinson'?s|stroke|"
+                      r"back pain|(?:leg |muscle )?cramps|hangovers?|kidney (?:stones?|disease)|diabetes|arthritis|migraines?|"
+                      r"high blood pressure|hypertension)\b", re.IGNORECASE)
+# "does this help...": a pointer at the medicine (not "this disease", not the relative "diets that slow it").
+_THIS_ONE = re.compile(r"\bthis\b(?! (?:disease|condition|illness|disorder))|\bthat (?:drug|medicine|medication|pill|stuff)\b")
+# (Not "causes": the monograph does say what causes hiccups, spasticity and acid reflux.)
+_GENERAL_ASPECT = re.compile(r"\b(?:signs?|symptoms?|diets?|foods?|eat|stretch\w*|exercises?|cures?|"
+                             r"prevent\w*|remed\w*|diagnos\w*|prognosis|life expectancy|tell if|know if|"
+                             r"slow (?:down|the progression)|progress\w*|how long do(?:es)? (?:it|they) last|get rid of|"
+                             r"best way to)\b", re.IGNORECASE)
 # "symptoms of diabetes", "treatment for covid": the condition a general health question is about.
 _CONDITION = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|types?|stages?|cure|diagnosis|complications?|"
                         r"risk factors) (?:of|for) (?:an? |the )?((?:[a-z0-9]+ ){0,2}[a-z]+)")
@@ -54,16 +74,21 @@ def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, b
         terms = analyzer.analyze(resolved.query)
     if terms.names_baclofen:
         return False
-    if terms.other_drugs:
-        return True  # about another medicine, and baclofen is not mentioned
+    if terms.other_drugs:  # about another medicine, unless "it" (baclofen here) is set beside it
+        return not _BESIDE_IT.search(terms.corrected)
     if _OWN_MEDICINE.search(terms.corrected):
         return False  # "can I drive while taking it?": about baclofen, whether or not the monograph says
-    if best_dense >= in_scope_dense:
-        return False  # a paraphrase this close to a passage is about the monograph, whatever its words
-    if not topical_words(terms, analyzer) or best_dense < min_dense:
-        return True
     mentions_medicine = (any(w in _A_MEDICINE for w in words(terms.corrected))
                          or bool(re.search(r"\bside[- ]effects?\b", terms.corrected)))
+    if (not mentions_medicine and not resolved.uses_history and not _THIS_ONE.search(terms.corrected)
+            and _DISEASE.search(terms.corrected) and _GENERAL_ASPECT.search(terms.corrected)):
+        return True  # "early warning signs of MS", "foods for acid reflux": the disease, not the medicine
+    if best_dense >= in_scope_dense:
+        return False  # a paraphrase this close to a passage is about the monograph, whatever its words
+    if _IT.search(terms.corrected) and best_dense >= _IT_MIN_DENSE and not resolved.uses_history:
+        return False  # "is there a brand-name version of it?": "it" is the medicine this chat is about
+    if not topical_words(terms, analyzer) or best_dense < min_dense:
+        return True
     if resolved.uses_history or mentions_medicine:
         return False
     conditions = [w for phrase in _CONDITION.findall(terms.corrected) for w in phrase.split()]

@@ -122,7 +122,8 @@ def unknown_terms(analyzer: Analyzer, tokens: Iterable[str], max_zipf: float = _
     for token in tokens:
         for term in _parts(token):
             if (term in STOPWORDS or term in BACLOFEN_NAMES or term in OTHER_DRUGS or term in MEDICINE_WORDS
-                    or not term.isalpha() or len(term) < 3 or zipf(term) >= max_zipf):
+                    or not term.isalpha() or len(term) < 3 or zipf(term) >= max_zipf
+                    or (term.endswith("ed") and len(term) > 5)):  # "meant for epilepsy and flopped": no subject
                 continue
             if not knows(analyzer, term) and is_real_word(term):
                 out.append(term)

@@ -132,6 +132,13 @@ def test_coverage_is_read_from_the_corpus():
     ("should I stop baclofen before my knee surgery?", "not_covered"),
     ("can I have an MRI with a baclofen pump?", "not_covered"),
     ("what is the antidote for baclofen overdose?", "not_covered"),
+    ("I take tramadol for pain. Can I combine the two?", "answered"),  # "the two": tramadol and this medicine
+    ("is it any stronger than flexeril?", "answered"),
+    ("Is tramadol or oxycodone stronger?", "out_of_scope"),
+    ("does it have a brand-name?", "answered"),  # "it" is the medicine this chat is about
+    ("what are the symptoms of ms?", "out_of_scope"),  # the disease, not the medicine
+    ("what causes hiccups?", "answered"),  # the monograph says
+    ("was it first made for epilepsy and then abandoned?", "answered"),
     ("what happened to my dad when his pump stopped? he is shaking and burning up now", "emergency"),
 ])
 def test_each_status(engine, question, status):
