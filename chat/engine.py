@@ -22,6 +22,7 @@ from chat.answer_types import asked_types
 from chat.compose import render_markdown, select_for_parts, select_quotes
 from chat.compound import split_compound
 from chat.followup import Resolved, resolve
+from chat.lexicon import DRUG_CLASSES
 from chat.query import QueryTerms
 from chat.retrieve import RankedUnit, Retriever, Weights
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, is_personal_dosing,
@@ -208,6 +209,8 @@ class Engine:
         silent = self.coverage.silent_on(resolved.query if resolved.uses_history else text)  # a follow-up: its topic too
         if best is not None and best.lexical >= s.strong_lexical and Coverage.only_words(silent):
             silent = []  # "how does that affect nerve signalling?": the other words match a passage outright
+        if any(d in DRUG_CLASSES for d in own.other_drugs):
+            silent = []  # "Advil for a headache while I'm on it?": the interaction list answers, not the headache
         if not resolved.uses_history and not topical_words(own, self.analyzer):
             silent = silent or list(own.tokens)  # "can I fly while taking it?": nothing the monograph talks about
         if fact_missing(text, (self.index.units[r.row].text for r in ranked[:s.max_quotes])):

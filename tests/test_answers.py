@@ -139,6 +139,8 @@ def test_coverage_is_read_from_the_corpus():
     ("what are the symptoms of ms?", "out_of_scope"),  # the disease, not the medicine
     ("what causes hiccups?", "answered"),  # the monograph says
     ("was it first made for epilepsy and then abandoned?", "answered"),
+    ("Can I take Advil for a headache while on baclofen?", "answered"),  # the interaction list, not headaches
+    ("does baclofen cause headaches?", "not_covered"),
     ("what happened to my dad when his pump stopped? he is shaking and burning up now", "emergency"),
 ])
 def test_each_status(engine, question, status):
