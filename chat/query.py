@@ -24,6 +24,8 @@ _COMMON_ZIPF = 3.0  # a word this frequent in English is a real word, not a typo
 _SEEN_ZIPF = 1.0  # below this, wordfreq has hardly seen the word: a typo or a coinage
 _TYPO_GAP = 1.0  # a typo is far rarer than the word meant ("withdrawl" 1.8 vs 4.1), unlike "trickling" vs "tickling"
 _SLIP_GAP = 2.0  # a word a hundred times rarer than a word one edit away is taken for a slip of it
+_MAX_SLIPS = 4  # a message with more unknown words than this is not searched for English slips
+_MAX_CACHED = 4096
 _VARIANT_PREFIX = 6  # letters a word and its unstemmed relative share at the start, at least
 _INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""))
 
@@ -92,15 +94,17 @@ class Analyzer:
         self._lay_pool = tuple(sorted(w for w in LAY_TERMS if " " not in w and len(w) >= _FUZZY_MIN_LEN))
         self._known_stems = set(stems(self.vocab))
         self._phrases = sorted((p for p in LAY_TERMS if " " in p), key=len, reverse=True)
+        self._english_fixes: dict[str, str | None] = {}  # word -> fix; a dict's get and set are atomic
 
-    def correct(self, word: str) -> str:
-        """The corpus word closest to an unknown word, or the word itself (real English words stay)."""
+    def correct(self, word: str, english: bool = True) -> str:
+        """The corpus word closest to an unknown word, or the word itself (real English words stay);
+        `english`: also try slips for common English words (skipped for a message of mostly unknown words)."""
         if word in self.vocab or word in STOPWORDS or len(word) < _FUZZY_MIN_LEN or not word.isalpha():
             return word
         if word in LAY_TERMS or word in OTHER_DRUGS or self.is_known(word) or is_english(word):
             return word
         fix = (_close(word, tuple(sorted(BACLOFEN_NAMES))) or _close(word, self._fuzzy_pool)
-               or _close(word, self._lay_pool) or self._english_fix(word))
+               or _close(word, self._lay_pool) or (self._english_fix(word) if english else None))
         if fix is None or (zipf(word) >= _SEEN_ZIPF and zipf(fix) < zipf(word) + _TYPO_GAP):
             return word  # a rare real word, not a slip for a word about as rare ("trickling" is not "tickling")
         return fix
@@ -108,8 +112,14 @@ class Analyzer:
     def _english_fix(self, word: str) -> str | None:
         """A slip for a common English word one edit away whose stem the corpus uses ("agitatd" -> "agitated",
         as the monograph says "agitation"), the commonest such word."""
-        found = [(zipf(c), c) for c in _edits1(word) if c.isalpha() and self.is_known(c) and zipf(c) >= _COMMON_ZIPF]
-        return max(found)[1] if found else None
+        if word in self._english_fixes:
+            return self._english_fixes[word]
+        found = [(zipf(c), c) for c in _edits1(word) if zipf(c) >= _COMMON_ZIPF and self.is_known(c)]
+        fix = max(found)[1] if found else None
+        if len(self._english_fixes) >= _MAX_CACHED:
+            self._english_fixes.clear()
+        self._english_fixes[word] = fix
+        return fix
 
     def variants(self, word: str) -> tuple[str, ...]:
         """Corpus words of the same family that stemming misses ("delirious" -> "delirium"): a shared start of
@@ -151,7 +161,9 @@ class Analyzer:
             raw = words(re.sub(pattern, fix, " ".join(raw)))
         phrases = [p for p in self._phrases if re.search(rf"\b{re.escape(p)}\b", " ".join(raw))]
         protected = {part for p in phrases for part in p.split()}
-        corrected = self.correct_in_context([w if w in protected else self.correct(w) for w in raw], protected)
+        unknown = sum(1 for w in raw if w.isalpha() and w not in self.vocab and zipf(w) < _SEEN_ZIPF)
+        english = unknown <= _MAX_SLIPS  # more unknown words than this: gibberish or another language
+        corrected = self.correct_in_context([w if w in protected else self.correct(w, english) for w in raw], protected)
         joined = " ".join(corrected)
         from_phrases = [e for p in phrases for e in LAY_TERMS[p].split()]
         intents = [e for pattern, terms in INTENT_TERMS if re.search(pattern, " ".join(raw)) for e in terms.split()]

@@ -222,3 +222,10 @@ def test_a_question_close_in_meaning_to_a_passage_is_on_topic_whatever_its_words
     assert not is_out_of_scope(terms, resolved, analyzer, 0.50, 0.2, in_scope_dense=0.45)
     other = analyzer.analyze("what is the dose of ibuprofen")  # another medicine: off-topic however close
     assert is_out_of_scope(other, Resolved("", False), analyzer, 0.9, 0.2, in_scope_dense=0.45)
+
+
+def test_a_message_of_mostly_unknown_words_is_not_searched_for_english_slips(family_analyzer):
+    # each English-slip search tries hundreds of one-edit variants: gibberish would cost ~0.4 s a message
+    assert family_analyzer.correct("agitatd", english=False) == "agitatd"
+    assert "agitated" in family_analyzer.analyze("she seems agitatd").corrected
+    assert "agitated" not in family_analyzer.analyze("qzvx agitatd wqpl xxbr zzlm vvnq").corrected
