@@ -71,7 +71,7 @@ class AboutThePage:
             sims = sims + BYLINE_BONUS * np.array([i.passage.section == BYLINE for i in self.items])
         order = [int(i) for i in np.argsort(-sims, kind="stable")]
         if _ASKS_DATE.search(question) and not any(_DATE.search(i.passage.text) for i in self.items):
-            bylines = [n for n in order if self.items[n].passage.section == "Byline"] or order
+            bylines = [n for n in order if self.items[n].passage.section == BYLINE] or order
             return "not_covered", [self._quote(bylines[0], sims, 1, "related")]
         best = float(sims[order[0]])
         keep = [n for n in order[:MAX_QUOTES] if float(sims[n]) >= best - SPREAD]

@@ -99,10 +99,6 @@ _LIST_CUES = re.compile(r"\b(?:what|which) (?:are|were)\b|\blist\b|\bsymptoms\b|
                         r"\bways\b|\btypes\b|\bkinds\b|\bsigns\b|\bwhat (?:other )?drugs\b|\bwhich drugs\b", re.IGNORECASE)
 
 
-_NUMBER_CUES = re.compile(r"\bhow (?:many|much|long|often|big|large|high|low)\b|\bwhat (?:percent|percentage|"
-                          r"proportion|dose|dosage|strengths?|amount|range)\b|\bnumber of\b|\bmg\b", re.IGNORECASE)
-
-
 class Engine:
     """Holds the loaded index, model and BM25 indexes; `answer()` and `search()` are thread-safe."""
 
@@ -187,10 +183,9 @@ class Engine:
 
     def _rank(self, text: str, qvec, own: QueryTerms, hits: list[Hit],
               context: tuple | None = None) -> list[RankedUnit]:
-        """Quote units for `text`, with the list and number cues of its own words."""
+        """Quote units for `text`, with the list cue of its own words (kinds of fact: chat/answer_types.py)."""
         wants_list = bool(_LIST_CUES.search(text)) and not asked_types(text)  # "what percentage get side effects?"
-        return self.retriever.rank_units(qvec, own, hits, wants_list=wants_list, context=context,
-                                         wants_number=bool(_NUMBER_CUES.search(text)))
+        return self.retriever.rank_units(qvec, own, hits, wants_list=wants_list, context=context)
 
     def _decide(self, text: str, qvec, own: QueryTerms, resolved: Resolved, ranked: list[RankedUnit],
                 emergency: bool, by_part: list[tuple[str, list[RankedUnit]]] = ()) -> tuple[str, str, list[Quote]]:

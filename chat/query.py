@@ -159,14 +159,15 @@ class Analyzer:
         raw = words(question)
         for pattern, fix in SLIPS:
             raw = words(re.sub(pattern, fix, " ".join(raw)))
-        phrases = [p for p in self._phrases if re.search(rf"\b{re.escape(p)}\b", " ".join(raw))]
+        said = " ".join(raw)
+        phrases = [p for p in self._phrases if re.search(rf"\b{re.escape(p)}\b", said)]
         protected = {part for p in phrases for part in p.split()}
         unknown = sum(1 for w in raw if w.isalpha() and w not in self.vocab and zipf(w) < _SEEN_ZIPF)
         english = unknown <= _MAX_SLIPS  # more unknown words than this: gibberish or another language
         corrected = self.correct_in_context([w if w in protected else self.correct(w, english) for w in raw], protected)
         joined = " ".join(corrected)
         from_phrases = [e for p in phrases for e in LAY_TERMS[p].split()]
-        intents = [e for pattern, terms in INTENT_TERMS if re.search(pattern, " ".join(raw)) for e in terms.split()]
+        intents = [e for pattern, terms in INTENT_TERMS if re.search(pattern, said) for e in terms.split()]
         content = [w for w in corrected if w not in STOPWORDS]
         from_words: list[str] = []
         for w in content:

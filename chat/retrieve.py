@@ -31,7 +31,6 @@ class Weights:
     signpost_penalty: float = 0.2
     context_weight: float = 0.4  # share of a follow-up's score that comes from the earlier question's topic
     expansion_weight: float = 0.3  # lexicon terms count this much, relative to the question's own words
-    number_bonus: float = 0.0  # "how many / how much" questions prefer sentences that state a number
     answer_type_bonus: float = 0.05  # a sentence stating the kind of fact asked for (a percentage, a count of patients)
     explain_bonus: float = 0.03  # "how does it help / why" questions prefer sentences that say how or why
     advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
@@ -131,7 +130,6 @@ class Retriever:
         self._bm25_chunks = _bm25(chunk_texts)
         self._rows = {c.id: i for i, c in enumerate(index.chunks)}
         self._signpost = np.array([bool(_SIGNPOST.search(u.head)) for u in index.units])
-        self._has_number = np.array([bool(re.search(r"\d", embedding_text(u.text))) for u in index.units])
         self._is_list = np.array([u.kind == "list" for u in index.units], dtype=bool)
         self._advice = np.array([bool(_ADVICE.search(u.text)) for u in index.units], dtype=bool)
         stated = [stated_types(embedding_text(u.text)) for u in index.units]
@@ -176,7 +174,7 @@ class Retriever:
                 for rank, r in enumerate(order, start=1) if fused[r] > -1.0]
 
     def rank_units(self, qvec: np.ndarray, terms: QueryTerms, hits: list[Hit], wants_list: bool = False,
-                   context: tuple[np.ndarray, QueryTerms] | None = None, wants_number: bool = False,
+                   context: tuple[np.ndarray, QueryTerms] | None = None,
                    limit: int = 30) -> list[RankedUnit]:
         """The best `limit` quote units, best first, scored by themselves and by their best retrieved passage.
 
@@ -212,8 +210,6 @@ class Retriever:
             score += self.w.answer_type_bonus * self._states[kind]
         if _ASKS_HOW_WHY.search(terms.corrected):
             score += self.w.explain_bonus * self._explains
-        if wants_number:
-            score += self.w.number_bonus * self._has_number
         order = np.argsort(-score, kind="stable")[:limit]  # objects for the top few only: flat at 10,000 units
         return [RankedUnit(int(r), float(score[r]), float(dense[r]), float(lexical[r]), float(ctx[r]), int(ctx_rank[r]))
                 for r in order]

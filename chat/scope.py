@@ -9,7 +9,8 @@ from chat.lexicon import MEDICINE_WORDS
 from chat.query import Analyzer, QueryTerms, words
 from chat.topics import unknown_terms
 
-_A_MEDICINE = MEDICINE_WORDS | {"it", "its", "itself", "relaxant", "relaxants", "relaxer", "relaxers"}
+_IT = frozenset({"it", "its", "itself"})  # in this chat, the medicine it is about
+_A_MEDICINE = MEDICINE_WORDS | _IT | {"relaxant", "relaxants", "relaxer", "relaxers"}
 # "while taking it", "can I stop my medication": the user's own medicine, which in this chat is baclofen.
 _OWN_MEDICINE = re.compile(
     r"\b(?:tak(?:e|es|ing)|took|using|stop(?:ping)?|start(?:ing)?|quit(?:ting)?|miss(?:ed|ing)?|skip(?:ped|ping)?|"
@@ -21,7 +22,6 @@ _OWN_MEDICINE = re.compile(
 _BESIDE_IT = re.compile(r"\b(?:the two|both (?:of them|together)|combin\w*|mix\w*|together|while (?:i'?m |i am )?(?:still )?"
                         r"(?:on|taking) it|with it|on it|than it|(?:is|was) it (?:any )?(?:better|worse|stronger|safer|"
                         r"weaker|different)|compared? (?:to|with) it|it (?:or|vs|versus))\b", re.IGNORECASE)
-_IT = re.compile(r"\b(?:it|its|itself)\b")
 _IT_MIN_DENSE = 0.3  # "it" with a question this close to a passage is the medicine, not the weather
 # A general question about a disease the monograph names only as what the medicine treats.
 _DISEASE = re.compile(r"\b(?:multiple sclerosis|ms|cerebral palsy|cp|spinal cord injur(?:y|ies)|gerd|acid reflux|reflux|"
@@ -85,7 +85,7 @@ def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, b
         return True  # "early warning signs of MS", "foods for acid reflux": the disease, not the medicine
     if best_dense >= in_scope_dense:
         return False  # a paraphrase this close to a passage is about the monograph, whatever its words
-    if _IT.search(terms.corrected) and best_dense >= _IT_MIN_DENSE and not resolved.uses_history:
+    if _IT & set(words(terms.corrected)) and best_dense >= _IT_MIN_DENSE and not resolved.uses_history:
         return False  # "is there a brand-name version of it?": "it" is the medicine this chat is about
     if not topical_words(terms, analyzer) or best_dense < min_dense:
         return True
