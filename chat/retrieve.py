@@ -33,6 +33,7 @@ class Weights:
     expansion_weight: float = 0.3  # lexicon terms count this much, relative to the question's own words
     answer_type_bonus: float = 0.05  # a sentence stating the kind of fact asked for (a percentage, a count of patients)
     explain_bonus: float = 0.03  # "how does it help / why" questions prefer sentences that say how or why
+    negation_bonus: float = 0.1  # "which form doesn't help?", "who should not get it?": sentences that say not / only
     advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
     candidates: int = 64  # passages taken from FAISS before fusion
@@ -68,6 +69,11 @@ _EXPLAINS = re.compile(r"\b(?:by (?:acting|blocking|activating|reducing|preventi
                        r"blocks?|activates?|inhibit\w*|mechanism|causes? of|because|due to|so that|leads? to|"
                        r"meaning (?:that|it))\b", re.IGNORECASE)
 
+# Questions asking what is not so, and sentences that say something is not so (or holds only for some).
+_ASKS_NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|fail(?:s|ed)? to)\b|n[’']t\b", re.IGNORECASE)
+_STATES_NEGATIVE = re.compile(r"\b(?:not|no|never|neither|nor|only|fail(?:s|ed)?|lack\w*|insufficient)\b|n[’']t\b",
+                              re.IGNORECASE)
+
 # Sentences that announce content rather than state it ("Below are some reported side effects").
 _SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read on|"
                        r"this is (?:also )?not a complete list)|we(?:'|’)ll discuss|in the following sections|"
@@ -76,6 +82,25 @@ _SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read
 
 # "But he took 30 times the prescribed dose": a sentence about a person its paragraph introduced earlier.
 _PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+
+
+# "Oral baclofen does not appear to be effective for this condition": a sentence that names its subject only by
+# pointing back to the sentence before it.
+_POINTS_BACK = re.compile(r"\b(?:this|these|those|such|the same) (?:conditions?|disorders?|drugs?|medications?|effects?|"
+                          r"symptoms?|study|studies|review|trials?|patients?)\b|^(?:they|these|this|that)\b", re.IGNORECASE)
+
+
+def pointed_context(index: LoadedIndex, row: int) -> str:
+    """For lexical search only: a sentence that points back ("according to the same review") also carries the
+    words of the sentence before it in its section. Empty for every other unit."""
+    unit = index.units[row]
+    if not _POINTS_BACK.search(unit.text):
+        return ""
+    doc = index.documents[unit.doc_id]
+    prev = unit.sentence_ids[0] - 1
+    if prev < 0 or doc.blocks[doc.sentences[prev].block_id].section_id != unit.section_id:
+        return ""
+    return " " + doc.sentences[prev].text
 
 
 def story_context(index: LoadedIndex, row: int) -> str:
@@ -122,7 +147,8 @@ class Retriever:
         self.k = k
         self.w = weights
         docs = index.documents
-        self.unit_texts = [" > ".join(docs[u.doc_id].sections[u.section_id].path) + " " + u.text + story_context(index, i)
+        self.unit_texts = [" > ".join(docs[u.doc_id].sections[u.section_id].path) + " " + u.text
+                           + story_context(index, i) + pointed_context(index, i)
                            for i, u in enumerate(index.units)]
         chunk_texts = [" > ".join(c.section_path) + " " + c.text for c in index.chunks]
         self.analyzer = Analyzer(self.unit_texts)
@@ -137,6 +163,7 @@ class Retriever:
         self._explains = np.array([bool(_EXPLAINS.search(u.text)) for u in index.units], dtype=bool)
         self._incomplete = np.array([bool(_INCOMPLETE.search(u.text)) for u in index.units], dtype=bool)
         self._case = np.array([bool(_CASE.search(u.text)) for u in index.units], dtype=bool)
+        self._negative = np.array([bool(_STATES_NEGATIVE.search(u.text)) for u in index.units], dtype=bool)
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
         for c_row, rows in enumerate(index.chunk_units):
             for u_row in rows:
@@ -210,6 +237,8 @@ class Retriever:
             score += self.w.answer_type_bonus * self._states[kind]
         if _ASKS_HOW_WHY.search(terms.corrected):
             score += self.w.explain_bonus * self._explains
+        if _ASKS_NEGATIVE.search(terms.corrected):
+            score += self.w.negation_bonus * self._negative
         order = np.argsort(-score, kind="stable")[:limit]  # objects for the top few only: flat at 10,000 units
         return [RankedUnit(int(r), float(score[r]), float(dense[r]), float(lexical[r]), float(ctx[r]), int(ctx_rank[r]))
                 for r in order]

@@ -234,6 +234,41 @@ def test_how_and_why_questions_favour_sentences_that_explain(engine):
 
 
 @pytest.mark.slow
+def test_a_question_about_what_is_not_so_favours_sentences_that_say_not(engine):
+    from dataclasses import replace
+
+    r = engine.retriever
+
+    def scores(question: str, bonus: float) -> dict[str, float]:
+        terms = engine.analyzer.analyze(question)
+        r.w, saved = replace(r.w, negation_bonus=bonus), r.w
+        try:
+            return {engine.index.units[u.row].text: u.score for u in r.rank_units(r.embed(terms.text), terms, [], limit=200)}
+        finally:
+            r.w = saved
+
+    negated = "which patients are not suitable for spinal baclofen injections?"
+    plain, bonused = scores(negated, 0.0), scores(negated, r.w.negation_bonus)
+    only = next(t for t in plain if "indicated only in people" in t)
+    screened = next(t for t in plain if t.startswith("Patients are screened"))
+    assert r.w.negation_bonus > 0 and bonused[only] - plain[only] == pytest.approx(r.w.negation_bonus)
+    assert bonused[screened] == pytest.approx(plain[screened])  # says nothing is not so
+    affirmative = "which patients are suitable for spinal baclofen injections?"
+    assert scores(affirmative, r.w.negation_bonus) == pytest.approx(scores(affirmative, 0.0))
+
+
+@pytest.mark.slow
+def test_a_sentence_that_points_back_is_found_by_the_words_of_the_sentence_before_it(engine):
+    from chat.retrieve import pointed_context
+
+    units, doc = engine.index.units, next(iter(engine.index.documents.values()))
+    pointing = next(i for i, u in enumerate(units) if "according to the same review" in u.text)
+    before = doc.sentences[units[pointing].sentence_ids[0] - 1].text
+    assert "effective" in before and pointed_context(engine.index, pointing) == " " + before
+    assert all(pointed_context(engine.index, i) == "" for i, u in enumerate(units) if u.text.startswith("Baclofen"))
+
+
+@pytest.mark.slow
 def test_a_question_for_a_percentage_leads_with_the_sentence_that_gives_one(engine):
     quotes = engine.answer("what percent of patients get side effects from oral baclofen?").quotes
     assert "%" in quotes[0].text
