@@ -108,6 +108,9 @@ LAY_TERMS: dict[str, str] = {
     "delivery": "administered", "delivered": "administered", "route": "administered",
     "pooled": "meta-analysis review", "folks": "people", "share": "percent",
     "muscle relaxer": "muscle relaxant", "muscle relaxers": "muscle relaxants",
+    "wiped out": "fatigue sleepiness", "worn out": "fatigue", "run down": "fatigue", "dozing": "sleepiness",
+    "doze": "sleepiness", "dozy": "sleepiness", "nodding off": "sleepiness", "falling asleep": "sleepiness",
+    "linked to": "cause associated", "tied to": "cause associated", "connected to": "cause associated",
 }
 
 # Names under which baclofen is sold; any of these means the question is about baclofen.

@@ -192,6 +192,8 @@ def test_misspellings_find_the_right_text(engine, question, needle):
     ("can someone get delirious when coming off it?", "delirium"),
     ("are unwanted reactions common when it is swallowed?", "side effects include"),
     ("how dose it work?", "gaba"),
+    ("I've been totally wiped out since I started baclofen - is that expected?", "fatigue"),
+    ("what birth problems are linked to baclofen in pregnancy?", "preterm delivery"),
 ])
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
