@@ -104,13 +104,21 @@ def test_a_general_health_question_about_a_condition_the_monograph_never_names_i
     "is it ok to go swimming while taking it?",  # the user's own medicine is baclofen here
     "can I have coffee with my medication",
     "what happens if I skip it for a day",
+    "what does an overdose look like?",  # an overdose, in this chat, is of baclofen
 ])
 def test_a_question_about_the_users_own_medicine_is_in_scope(analyzer, question):
     assert not is_out_of_scope(analyzer.analyze(question), Resolved(question, False), analyzer, 0.5, 0.2)
 
 
+@pytest.mark.parametrize("question", ["how many people overdose on opioids each year?",
+                                      "what should you do if a friend overdoses on heroin"])
+def test_an_overdose_of_something_else_is_not_about_the_users_medicine(analyzer, question):
+    assert is_out_of_scope(analyzer.analyze(question), Resolved(question, False), analyzer, 0.1, 0.2)
+
+
 def test_a_question_about_the_users_own_medicine_is_answered_or_not_covered(engine):
     assert engine.answer("am I allowed to fly on a plane while taking it?").status == "not_covered"
+    assert engine.answer("what does an overdose look like in an older person?").status == "not_covered"
     assert engine.answer("what about the signs of cancer?").status == "out_of_scope"
 
 
