@@ -66,6 +66,7 @@ TOPICS: dict[str, tuple[str, str]] = {
     "vaccines": (r"\bvaccin\w*|flu shot|booster shot", r"\bvaccin"),
     "overdose treatment": (r"\bantidote\b|\b(?:treat|manag|revers)\w* (?:an? |the )?(?:baclofen )?overdose|"
                            r"overdose (?:treatment|management)", r"\bantidote\b|overdose"),
+    "overdose": (r"\boverdos\w*|\bOD(?:ed|'d|’d)?\b", r"overdos"),
     "scans": (r"\bmri\b|\bct scan|\bx-?rays?\b|\bmetal detector|airport security", r"\bmri\b|\bscan\b|x-?ray"),
     "pump refill": (r"\brefill\w*|\btop(?:ped)? up\b|\breservoir\b", r"\brefill|\breservoir\b"),
     "pump battery": (r"\bbatter(?:y|ies)\b|recharg\w*", r"\bbatter(?:y|ies)\b|recharg\w*"),

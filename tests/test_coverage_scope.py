@@ -179,6 +179,8 @@ def test_statuses_end_to_end(engine, history, question, status):
     ("how often do side effects happen with oral baclofen?", [], "answered"),  # how common, not how often taken
     ("how many milligrams a day did the man in the smoking case end up taking?", [], "answered"),
     ("in the case report, what dose was the mother on when her newborn had seizures?", [], "answered"),
+    ("can you overdose on baclofen?", [], "not_covered"),  # the monograph never speaks of an overdose
+    ("what would an overdose look like?", ["is baclofen safe?"], "not_covered"),
 ])
 def test_what_the_monograph_says_and_does_not(engine, question, history, status):
     assert engine.answer(question, history).status == status
