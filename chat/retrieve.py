@@ -233,9 +233,11 @@ class Retriever:
             score -= self.w.case_penalty * self._case
         if wants_list:
             score += self.w.list_bonus * self._is_list
+        how_why = bool(_ASKS_HOW_WHY.search(terms.corrected))
         for kind in asked_types(terms.corrected):
-            score += self.w.answer_type_bonus * self._states[kind]
-        if _ASKS_HOW_WHY.search(terms.corrected):
+            if not (how_why and kind == "efficacy"):  # "why would it work for hiccups?" asks how, not whether
+                score += self.w.answer_type_bonus * self._states[kind]
+        if how_why:
             score += self.w.explain_bonus * self._explains
         if _ASKS_NEGATIVE.search(terms.corrected):
             score += self.w.negation_bonus * self._negative

@@ -236,6 +236,30 @@ def test_how_and_why_questions_favour_sentences_that_explain(engine):
 
 
 @pytest.mark.slow
+def test_a_why_question_asks_how_it_works_not_whether_it_works(engine):
+    from dataclasses import replace
+
+    from chat.answer_types import asked_types
+
+    r = engine.retriever
+
+    def scores(question: str, bonus: float) -> dict[str, float]:
+        terms = engine.analyzer.analyze(question)
+        r.w, saved = replace(r.w, answer_type_bonus=bonus), r.w
+        try:
+            return {engine.index.units[u.row].text: u.score for u in r.rank_units(r.embed(terms.text), terms, [], limit=200)}
+        finally:
+            r.w = saved
+
+    why, whether = "why would baclofen work for hiccups at all?", "would baclofen work for my hiccups?"
+    assert "efficacy" in asked_types(why) and "efficacy" in asked_types(whether)
+    review = next(t for t in scores(why, 0.0) if t.startswith("A systematic review of 15 studies"))  # "may help"
+    assert scores(why, r.w.answer_type_bonus)[review] == pytest.approx(scores(why, 0.0)[review])
+    assert scores(whether, r.w.answer_type_bonus)[review] - scores(whether, 0.0)[review] == pytest.approx(
+        r.w.answer_type_bonus)
+
+
+@pytest.mark.slow
 def test_a_question_about_what_is_not_so_favours_sentences_that_say_not(engine):
     from dataclasses import replace
 
