@@ -24,7 +24,7 @@ from chat.compound import split_compound
 from chat.followup import Resolved, resolve
 from chat.lexicon import DRUG_CLASSES
 from chat.query import QueryTerms
-from chat.retrieve import RankedUnit, Retriever, Weights
+from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, is_personal_dosing,
                          is_self_harm, only_asks_about)
 from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, is_out_of_scope, topical_words
@@ -185,7 +185,8 @@ class Engine:
               context: tuple | None = None) -> list[RankedUnit]:
         """Quote units for `text`, with the list cue of its own words (kinds of fact: chat/answer_types.py)."""
         wants_list = bool(_LIST_CUES.search(text)) and not asked_types(text)  # "what percentage get side effects?"
-        return self.retriever.rank_units(qvec, own, hits, wants_list=wants_list, context=context)
+        return self.retriever.rank_units(qvec, own, hits, wants_list=wants_list, asks_not=asks_what_is_not(text),
+                                         context=context)
 
     def _decide(self, text: str, qvec, own: QueryTerms, resolved: Resolved, ranked: list[RankedUnit],
                 emergency: bool, by_part: list[tuple[str, list[RankedUnit]]] = ()) -> tuple[str, str, list[Quote]]:

@@ -64,13 +64,28 @@ _INCOMPLETE = re.compile(r"\bnot (?:a )?(?:complete|full|exhaustive)\b|\bnot lis
 # Questions that ask how or why, and sentences that give a mechanism or a cause.
 _ASKS_HOW_WHY = re.compile(r"\bwhy\b|\bhow (?:exactly |actually )?(?:does|do|is|are|would|could|can|might|may)\b"
                            r"(?: \w+){0,5} (?:work|works|help|helps|act|acts|do (?:that|this|it)|thought|supposed|believed|"
-                           r"reduce|prevent|relax|affect)\b", re.IGNORECASE)
+                           r"reduce|prevent|relax|affect)\b(?! out)", re.IGNORECASE)
 _EXPLAINS = re.compile(r"\b(?:by (?:acting|blocking|activating|reducing|preventing|inhibiting)|prevents?|preventing|"
                        r"blocks?|activates?|inhibit\w*|mechanism|causes? of|because|due to|so that|leads? to|"
                        r"meaning (?:that|it))\b", re.IGNORECASE)
 
 # Questions asking what is not so, and sentences that say something is not so (or holds only for some).
 _ASKS_NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|fail(?:s|ed)? to)\b|n[’']t\b", re.IGNORECASE)
+_ASKED = re.compile(r"[^.?!]*\?")
+
+
+def asks_what_is_not(question: str) -> bool:
+    """The question asks what is not so; only its sentences that end in "?" count, when it has some ("Could
+    this help my husband? He can't seem to stop drinking." asks whether it helps).
+
+    Example:
+        >>> asks_what_is_not("Which form doesn't help kids?"), asks_what_is_not("Could it help? He can't stop.")
+        (True, False)
+    """
+    asked = " ".join(_ASKED.findall(question)) or question
+    return bool(_ASKS_NEGATIVE.search(asked))
+
+
 _STATES_NEGATIVE = re.compile(r"\b(?:not|no|never|neither|nor|only|fail(?:s|ed)?|lack\w*|insufficient)\b|n[’']t\b",
                               re.IGNORECASE)
 
@@ -201,12 +216,14 @@ class Retriever:
                 for rank, r in enumerate(order, start=1) if fused[r] > -1.0]
 
     def rank_units(self, qvec: np.ndarray, terms: QueryTerms, hits: list[Hit], wants_list: bool = False,
+                   asks_not: bool | None = None,
                    context: tuple[np.ndarray, QueryTerms] | None = None,
                    limit: int = 30) -> list[RankedUnit]:
         """The best `limit` quote units, best first, scored by themselves and by their best retrieved passage.
 
         `context` is the (vector, terms) of a follow-up's standalone query; it lends the
-        earlier topic a share of the score without outweighing the new question.
+        earlier topic a share of the score without outweighing the new question. `asks_not`: the question
+        asks what is not so (None: judged from `terms`, which carry no punctuation).
         """
         n = len(self.index.units)
         if n == 0:
@@ -239,7 +256,7 @@ class Retriever:
                 score += self.w.answer_type_bonus * self._states[kind]
         if how_why:
             score += self.w.explain_bonus * self._explains
-        if _ASKS_NEGATIVE.search(terms.corrected):
+        if asks_what_is_not(terms.corrected) if asks_not is None else asks_not:
             score += self.w.negation_bonus * self._negative
         order = np.argsort(-score, kind="stable")[:limit]  # objects for the top few only: flat at 10,000 units
         return [RankedUnit(int(r), float(score[r]), float(dense[r]), float(lexical[r]), float(ctx[r]), int(ctx_rank[r]))

@@ -9,7 +9,8 @@ import pytest
 
 
 @pytest.mark.parametrize("module", ["ingest.sentences", "ingest.parse", "ingest.about", "ingest.chunk", "chat.query",
-                                    "chat.followup", "chat.compound", "chat.answer_types", "chat.topics", "eval.metrics"])
+                                    "chat.followup", "chat.compound", "chat.answer_types", "chat.topics", "chat.retrieve",
+                                    "eval.metrics"])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
