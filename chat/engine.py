@@ -161,7 +161,9 @@ class Engine:
             p_context = (next(vectors), p_ctx) if p_ctx else None
             by_part.append((part, self._rank(part, p_vec, p_own, hits, p_context)))
         t1 = time.perf_counter()
-        status, lead, quotes = self._decide(text, qvec, own, resolved, ranked, emergency, by_part)
+        # A follow-up is on topic when the topic it borrows is: "what about the other review?" says little itself.
+        topic_dense = float(self.retriever.dense_units(context[0]).max()) if context else 0.0
+        status, lead, quotes = self._decide(text, qvec, own, resolved, ranked, emergency, by_part, topic_dense)
         markdown = render_markdown(status, quotes, DISCLAIMER, lead, EXAMPLE_QUESTIONS if status == "out_of_scope" else ())
         t2 = time.perf_counter()
         timings = {"retrieve": (t1 - t0) * 1000, "compose": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
@@ -189,7 +191,8 @@ class Engine:
                                          context=context)
 
     def _decide(self, text: str, qvec, own: QueryTerms, resolved: Resolved, ranked: list[RankedUnit],
-                emergency: bool, by_part: list[tuple[str, list[RankedUnit]]] = ()) -> tuple[str, str, list[Quote]]:
+                emergency: bool, by_part: list[tuple[str, list[RankedUnit]]] = (),
+                topic_dense: float = 0.0) -> tuple[str, str, list[Quote]]:
         s = self.settings
         best = ranked[0] if ranked else None
         if emergency:
@@ -199,7 +202,7 @@ class Engine:
         if asks_about_the_page(text):  # "who wrote this?": the page's byline, not the drug text
             status, quotes = self.about.answer(text, qvec)
             return status, NOT_COVERED if status == "not_covered" else "", quotes
-        if is_out_of_scope(own, resolved, self.analyzer, best.dense if best else 0.0, s.oos_min_dense,
+        if is_out_of_scope(own, resolved, self.analyzer, max(best.dense if best else 0.0, topic_dense), s.oos_min_dense,
                            s.in_scope_dense):
             return "out_of_scope", DECLINE, []
         silent = self.coverage.silent_on(resolved.query if resolved.uses_history else text)  # a follow-up: its topic too

@@ -228,11 +228,11 @@ class Retriever:
         n = len(self.index.units)
         if n == 0:
             return []
-        dense = self._dense_units(qvec)
+        dense = self.dense_units(qvec)
         lexical = self._lexical(self._bm25_units, terms, n)
         if context is not None:
             c = self.w.context_weight
-            dense = (1 - c) * dense + c * self._dense_units(context[0])
+            dense = (1 - c) * dense + c * self.dense_units(context[0])
             lexical = (1 - c) * lexical + c * self._lexical(self._bm25_units, context[1], n)
         ctx = np.zeros(n, dtype=np.float32)
         ctx_rank = np.zeros(n, dtype=np.int64)
@@ -262,5 +262,6 @@ class Retriever:
         return [RankedUnit(int(r), float(score[r]), float(dense[r]), float(lexical[r]), float(ctx[r]), int(ctx_rank[r]))
                 for r in order]
 
-    def _dense_units(self, qvec: np.ndarray) -> np.ndarray:
+    def dense_units(self, qvec: np.ndarray) -> np.ndarray:
+        """Each unit's cosine with the question: the better of its sentence's and its section heading's."""
         return np.maximum(self.index.unit_vectors @ qvec, self.index.head_vectors @ qvec)

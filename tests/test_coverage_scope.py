@@ -162,6 +162,8 @@ def test_a_comparison_follow_up_is_about_baclofen_not_the_other_drug(engine):
     (["what's the tallest mountain in Europe?"], "and in Asia?", "out_of_scope"),
     (["what are the side effects of baclofen"], "which one is the most dangerous?", "answered"),
     (["can baclofen help alcohol dependence"], "what else should I know?", "answered"),
+    (["what did the review of 6 trials in children find?"], "what about the other review?", "answered"),  # the
+    # follow-up says little itself: the topic it borrows is what is close to the monograph
     # answerable questions in the user's own words stay answered
     ([], "does baclofen make people feel sluggish", "answered"),
     ([], "is baclofen habit forming for heavy drinkers", "answered"),
