@@ -25,8 +25,8 @@ from chat.followup import Resolved, resolve
 from chat.lexicon import DRUG_CLASSES
 from chat.query import QueryTerms
 from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
-from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, is_personal_dosing,
-                         is_self_harm, only_asks_about)
+from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, follows_a_story,
+                         is_personal_dosing, is_self_harm, only_asks_about)
 from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, is_out_of_scope, topical_words
 from chat.topics import Coverage, fact_missing
 from chat.turns import user_questions
@@ -151,7 +151,8 @@ class Engine:
         vectors = iter(self.encoder.encode(texts))  # one model call
         qvec = next(vectors)
         emergency = detect_emergency(text, turns) or bool(
-            self.urgency and self.urgency.is_urgent(qvec) and not only_asks_about(text))
+            self.urgency and self.urgency.is_urgent(qvec) and not only_asks_about(text)
+            and not follows_a_story(text, turns))
         context = (next(vectors), terms) if terms else None
         hits = self.retriever.passages(context[0] if context else qvec, context[1] if context else own)
         ranked = self._rank(text, qvec, own, hits, context)

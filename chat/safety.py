@@ -257,6 +257,31 @@ def only_asks_about(question: str) -> bool:
     return True
 
 
+# The latest earlier question is about a case report's person, and the follow-up speaks of no one of the user's.
+_CASE_TALK = re.compile(r"\b(?:case|cases|report|reports|reported|\d+[- ]year[- ]old|the (?:man|men|woman|women|newborn|"
+                        r"baby|babies|patient|patients|mother|smoker)|abused?)\b")
+_USERS_OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|you|your)\b")
+
+
+def follows_a_story(question: str, history: tuple[str, ...] | list[str] = ()) -> bool:
+    """True for a follow-up about a case report the conversation is on ("what happened to him?", "did he recover?"
+    after a question about the 36-year-old man's abuse): the person is in the monograph, not with the user. Only
+    the urgency model's second opinion defers to this; detect_emergency's rules still read every message.
+
+    Example:
+        >>> follows_a_story("and the other man, what happened to him?", ["tell me about the man who abused it"])
+        True
+        >>> follows_a_story("my dad collapsed, what happened to him?", ["tell me about the man who abused it"])
+        False
+        >>> follows_a_story("what happened to him?", ["my husband took ten of his pills"])
+        False
+    """
+    if not history or not _CASE_TALK.search(_norm(history[-1])):
+        return False
+    text = _norm(question)
+    return not _USERS_OWN.search(text) and not _NOW_WORDS.search(text)
+
+
 def detect_emergency(question: str, history: tuple[str, ...] | list[str] = ()) -> bool:
     """True when the question describes an emergency happening now.
 

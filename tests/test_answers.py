@@ -89,6 +89,18 @@ def test_other_emergencies_label_their_quotes_as_reference(engine):
     assert md.index(answer.lead[:40]) < md.index(REFERENCE_NOTE) < md.index(answer.quotes[0].text[:30])
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("history, question, status", [
+    (["tell me about the 36-year-old man who abused baclofen"], "and the other man, what happened to him?", "answered"),
+    (["tell me about the 36-year-old man who abused baclofen"], "did he recover?", "answered"),
+    (["what happened in the case of the pregnant woman on 90 mg?"], "so what happened to her baby in the end?", "answered"),
+    (["tell me about the 36-year-old man who abused baclofen"], "my dad collapsed, what happened to him?", "emergency"),
+    (["tell me about the 36-year-old man who abused baclofen"], "he is not breathing now", "emergency"),
+])
+def test_a_follow_up_about_a_case_reports_person_is_no_emergency_but_the_users_own_is(engine, history, question, status):
+    assert engine.answer(question, history).status == status
+
+
 @pytest.mark.parametrize("text", ["why am I so sleepy after starting baclofen?", "I'm really drowsy in the mornings"])
 def test_everyday_drowsiness_is_not_an_emergency(text):
     assert not detect_emergency(text)

@@ -9,7 +9,7 @@ import pytest
 
 
 @pytest.mark.parametrize("module", ["ingest.sentences", "ingest.parse", "ingest.about", "ingest.chunk", "chat.query",
-                                    "chat.followup", "chat.compound", "chat.answer_types", "chat.topics", "chat.retrieve",
+                                    "chat.followup", "chat.compound", "chat.answer_types", "chat.topics", "chat.retrieve", "chat.safety",
                                     "eval.metrics"])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))
