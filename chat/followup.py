@@ -27,8 +27,12 @@ _POINTERS = frozenset("that this these those they them their there such same he 
 _CHOICE = re.compile(r"\b(?:which|what|the|that|this|either|neither|each|any|every|another) (?:one|other)\b|"
                      r"\b(?:any|all|each|either|none|some|both|most) of (?:them|those|these|the above)\b|"
                      # "the spinal version", "that form": one of the ways of giving it named earlier
-                     r"\b(?:the|that|this|those|these) (?:\w+ )?(?:versions?|forms?|kinds?|types?|options?|routes?)\b",
+                     r"\b(?:the|that|this|those|these) (?:\w+ )?(?:versions?|forms?|kinds?|types?|options?|routes?)\b|"
+                     # "which are serious?": a choice among the things the last answer listed
+                     r"^\s*which (?:are|is|were|was|ones?)\b",
                      re.IGNORECASE)
+# "is ibuprofen ok?" after a question about baclofen's interactions: the other medicine with this one.
+_OK_WITH = re.compile(r"\b(?:ok|okay|safe|fine|alright|all right|allowed|good)\b", re.IGNORECASE)
 # "tell me more", "what else", "can you elaborate": asking to go on with the earlier topic.
 _MORE = re.compile(r"\btell me more\b|\bmore (?:about|on|details?|info(?:rmation)?)\b|\b(?:what|anything) else\b|"
                    r"\belaborate\b|\bexpand on\b|\bsay more\b|\bexplain (?:that|this|it|more)\b", re.IGNORECASE)
@@ -76,6 +80,8 @@ def leans_on_history(question: str, analyzer: Analyzer) -> bool:
         return True  # "it" may be the drug or the earlier topic; the earlier topic only lends part of the score
     if own_topic and names_drug:
         return False  # "What are the side effects of baclofen?" stands on its own
+    if _OK_WITH.search(question) and len(own_topic) <= 2 and analyzer.analyze(question).other_drugs:
+        return True  # "is ibuprofen ok?" (with the medicine talked about); "what is the dose of ibuprofen?" stands alone
     return all(w in _ASPECTS for w in own_topic)
 
 

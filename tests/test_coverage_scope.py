@@ -139,6 +139,10 @@ def test_an_off_topic_follow_up_stays_off_topic(analyzer):
     ("compared to cyclobenzaprine?", True),  # a comparison with what was asked before
     ("vs the injections?", True),
     ("how does it compare with tizanidine for spasms", True),
+    ("which are serious?", True),  # a choice among what the last answer listed
+    ("which drugs interact with baclofen?", False),
+    ("is ibuprofen ok?", True),  # with the medicine talked about
+    ("what is the dose of ibuprofen?", False),  # a question about ibuprofen of its own
 ])
 def test_follow_up_cues(analyzer, question, leans):
     assert leans_on_history(question, analyzer) is leans
@@ -162,6 +166,9 @@ def test_a_comparison_follow_up_is_about_baclofen_not_the_other_drug(engine):
     (["what's the tallest mountain in Europe?"], "and in Asia?", "out_of_scope"),
     (["what are the side effects of baclofen"], "which one is the most dangerous?", "answered"),
     (["can baclofen help alcohol dependence"], "what else should I know?", "answered"),
+    (["What are the side effects?"], "which are serious?", "answered"),
+    (["what drugs interact with baclofen?"], "is ibuprofen ok?", "answered"),  # the list names ibuprofen
+    (["what is baclofen?"], "what is the dose of ibuprofen?", "out_of_scope"),
     (["what did the review of 6 trials in children find?"], "what about the other review?", "answered"),  # the
     # follow-up says little itself: the topic it borrows is what is close to the monograph
     # answerable questions in the user's own words stay answered
