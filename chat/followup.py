@@ -41,7 +41,8 @@ _DRUG_POINTERS = frozenset("it its it's itself".split())  # usually the drug its
 # Aspects that need a subject: "how strong is the evidence?" asks about an earlier topic.
 _ASPECTS = frozenset("evidence study studies trial trials patients participants research results result dose "
                      "dosage doses side effects effect risk risks safe safety effective work works strong good "
-                     "long many much often quality data proof".split())
+                     "long many much often quality data proof studied tested enrolled included involved people "
+                     "subjects".split())
 _ELLIPTICAL = re.compile(r"^\s*(?:and|but|or|so|also|then|what about|how about|what if|and if|in|for|with|"
                          r"during|while|same|ok so|okay so|any|compared (?:to|with)|in comparison|versus|vs|"
                          r"than|instead of|rather than|unlike|relative to|better than|worse than)\b", re.IGNORECASE)

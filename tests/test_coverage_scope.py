@@ -140,6 +140,7 @@ def test_an_off_topic_follow_up_stays_off_topic(analyzer):
     ("vs the injections?", True),
     ("how does it compare with tizanidine for spasms", True),
     ("which are serious?", True),  # a choice among what the last answer listed
+    ("how many patients were studied?", True),  # an aspect of the earlier topic
     ("which drugs interact with baclofen?", False),
     ("is ibuprofen ok?", True),  # with the medicine talked about
     ("what is the dose of ibuprofen?", False),  # a question about ibuprofen of its own
