@@ -30,7 +30,8 @@ TOPICS: dict[str, tuple[str, str]] = {
     "half-life": (r"half[- ]?life|stays? in (?:your|my|the) (?:system|body|blood)|how long (?:does|will) (?:it|baclofen) "
                   r"(?:stay|last|remain)|metaboli[sz]|excret|eliminat|bioavailab|peak (?:level|concentration)",
                   r"half[- ]?life|metaboli[sz]|excret|eliminat|bioavailab|hours? after"),
-    "onset": (r"how (?:long|soon|quickly|fast)\b[^?.]{0,40}\b(?:work|kick in|take effect|start working|notice)|kick in",
+    "onset": (r"how (?:long|soon|quickly|fast)\b[^?.]{0,40}\b(?:work|kick in|take effect|start working|notice)|kick in|"
+              r"\b(?:works?|acts?|helps?) (?:the )?(?:fastest|quickest|faster|quicker)\b",
               r"takes? effect|within \d+ (?:hours?|days?|minutes?)|onset"),
     "storage": (r"\bstor(?:e|ed|ing|age)\b|temperature|refrigerat|fridge|shelf[- ]life|expir",
                 r"\bstor(?:e|ed|ing|age)\b|room temperature|refrigerat|expir"),
@@ -53,6 +54,7 @@ TOPICS: dict[str, tuple[str, str]] = {
     "children's dose": (rf"^(?!.*\b(?:mom|mother|mum|pregnan\w*|woman|wife)\b).*?"
                         rf"(?:{_CHILD}\b[^?.]{{0,50}}\b{_DOSE}\b|\b{_DOSE}\b[^?.]{{0,50}}\b{_CHILD})",
                         rf"{_CHILD_TEXT}\b[^.]{{0,80}}\b{_DOSE}\b|\b{_DOSE}\b[^.]{{0,80}}\b{_CHILD_TEXT}"),
+    "caffeine": (r"\bcoffee\b|\bcaffeine\b|energy drinks?|\bespresso\b", r"\bcoffee\b|\bcaffeine\b"),
     "food": (r"grapefruit|with food|without food|empty stomach|with meals|before (?:a )?meal|after (?:a )?meal",
              r"grapefruit|with food|empty stomach|with meals"),
     "generic makers": (r"\bgeneric\b|manufactur|who makes|\bmade by\b|\b(?:which|what) (?:company|companies|firm|drugmaker)|"

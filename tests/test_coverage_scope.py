@@ -190,6 +190,9 @@ def test_statuses_end_to_end(engine, history, question, status):
     ("how many milligrams a day did the man in the smoking case end up taking?", [], "answered"),
     ("in the case report, what dose was the mother on when her newborn had seizures?", [], "answered"),
     ("can you overdose on baclofen?", [], "not_covered"),  # the monograph never speaks of an overdose
+    ("can I drink coffee on baclofen?", [], "not_covered"),  # "drink" is not always alcohol
+    ("can i have a beer on baclofen", [], "answered"),
+    ("which one works fastest?", ["what forms does baclofen come in?"], "not_covered"),  # no onset times
     ("what would an overdose look like?", ["is baclofen safe?"], "not_covered"),
 ])
 def test_what_the_monograph_says_and_does_not(engine, question, history, status):
