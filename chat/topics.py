@@ -54,6 +54,8 @@ TOPICS: dict[str, tuple[str, str]] = {
     "children's dose": (rf"^(?!.*\b(?:mom|mother|mum|pregnan\w*|woman|wife)\b).*?"
                         rf"(?:{_CHILD}\b[^?.]{{0,50}}\b{_DOSE}\b|\b{_DOSE}\b[^?.]{{0,50}}\b{_CHILD})",
                         rf"{_CHILD_TEXT}\b[^.]{{0,80}}\b{_DOSE}\b|\b{_DOSE}\b[^.]{{0,80}}\b{_CHILD_TEXT}"),
+    "time of day": (r"\b(?:take|taking|taken|dose|dosing)\b[^?.]{0,30}\b(?:at night|at bedtime|before (?:bed|sleep)|"
+                    r"in the (?:morning|evening))\b|\bwhat time\b[^?.]{0,30}\b(?:take|taken|dose)|\btime of (?:the )?day\b", r"\bat night\b|\bbedtime\b|\bmorning\b|\bevening\b|\btime of day\b"),
     "caffeine": (r"\bcoffee\b|\bcaffeine\b|energy drinks?|\bespresso\b", r"\bcoffee\b|\bcaffeine\b"),
     "food": (r"grapefruit|with food|without food|empty stomach|with meals|before (?:a )?meal|after (?:a )?meal",
              r"grapefruit|with food|empty stomach|with meals"),
@@ -77,7 +79,7 @@ TOPICS: dict[str, tuple[str, str]] = {
 # Symptoms people ask about; a question about one the corpus never mentions is not covered.
 SYMPTOMS = frozenset("""
 hair loss|hair fall|hair falling|losing hair|hair thinning|balding|headache|headaches|migraine|rash|itching|itchy|hives|constipation|constipated|bloating|bloated|diarrhea|diarrhoea|dry mouth|
-blurred vision|blurry vision|vision|memory loss|forgetful|insomnia|nightmares|impotence|erectile|libido|
+blurred vision|blurry vision|vision|memory loss|memory problems|forgetful|forgetting things|forgetting stuff|insomnia|nightmares|impotence|erectile|libido|
 sex drive|urinary|urination|peeing|bedwetting|incontinence|sweating|night sweats|palpitations|heart racing|
 low blood pressure|high blood pressure|chest pain|tinnitus|ringing in|acne|bruising|bleeding|hair growth|
 muscle pain|joint pain|back pain|cough|fever|numbness|tingling|ankle swelling|weight gain|weight loss|

@@ -193,6 +193,9 @@ def test_statuses_end_to_end(engine, history, question, status):
     ("can I drink coffee on baclofen?", [], "not_covered"),  # "drink" is not always alcohol
     ("can i have a beer on baclofen", [], "answered"),
     ("which one works fastest?", ["what forms does baclofen come in?"], "not_covered"),  # no onset times
+    ("should I take baclofen in the morning or at night?", [], "not_covered"),  # no time of day
+    ("I'm so groggy in the morning on baclofen", [], "answered"),  # sleepiness, not when to take it
+    ("I keep forgetting things on baclofen, is that normal?", [], "not_covered"),  # memory: never mentioned
     ("what would an overdose look like?", ["is baclofen safe?"], "not_covered"),
 ])
 def test_what_the_monograph_says_and_does_not(engine, question, history, status):
