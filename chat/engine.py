@@ -23,7 +23,7 @@ from chat.compose import render_markdown, select_for_parts, select_quotes
 from chat.compound import split_compound
 from chat.followup import Resolved, resolve
 from chat.lexicon import DRUG_CLASSES
-from chat.query import QueryTerms
+from chat.query import QueryTerms, words
 from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, follows_a_story,
                          is_personal_dosing, is_self_harm, only_asks_about)
@@ -78,6 +78,14 @@ def clean_history(history: Sequence[str | dict] | None) -> tuple[str, ...]:
     dropped, only the last few kept. InputError for a history of another shape."""
     turns = [clean_text(h)[:MAX_QUESTION_CHARS] for h in user_questions(history)]
     return tuple(t for t in turns if t)[-MAX_HISTORY_TURNS:]
+
+
+# Someone the message may be about: with a word of the monograph's, what the emergency model needs to judge.
+_SOMEONE = re.compile(r"\b(?:i|i'm|im|me|my|we|he|she|him|her|they|them|someone|somebody|friend|son|daughter|wife|"
+                      r"husband|mom|mum|dad|kid|child|baby|partner|flatmate|roommate)\b", re.IGNORECASE)
+# Words that ask for the conversation, not about a topic ("help", "more info"): never a bare topic.
+_CHAT_WORDS = frozenset("help info information question questions more details anything something please ok okay yes no "
+                        "thanks thank hi hello hey".split())
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,8 @@ class Engine:
         turns = clean_history(history)
         resolved = resolve(text, turns, self.analyzer)
         own = self.analyzer.analyze(text)
+        if self._is_bare_topic(text, own, resolved):  # "kids", "children?": a topic of the monograph, said alone
+            own = self.analyzer.analyze(f"baclofen {text}")
         terms = self.analyzer.analyze(resolved.query) if resolved.uses_history else None
         parts = () if resolved.uses_history else split_compound(text)
         part_terms = self._part_terms(parts, own.names_baclofen) if len(parts) > 1 else []
@@ -151,8 +161,8 @@ class Engine:
         vectors = iter(self.encoder.encode(texts))  # one model call
         qvec = next(vectors)
         emergency = detect_emergency(text, turns) or bool(
-            self.urgency and self.urgency.is_urgent(qvec) and not only_asks_about(text)
-            and not follows_a_story(text, turns))
+            self.urgency and self._has_substance(text, own) and self.urgency.is_urgent(qvec)
+            and not only_asks_about(text) and not follows_a_story(text, turns))
         context = (next(vectors), terms) if terms else None
         hits = self.retriever.passages(context[0] if context else qvec, context[1] if context else own)
         ranked = self._rank(text, qvec, own, hits, context)
@@ -171,6 +181,18 @@ class Engine:
         return Answer(question=text, history=turns, status=status, answer_markdown=markdown, quotes=tuple(quotes),
                       disclaimer=DISCLAIMER, timings_ms=timings, passages=tuple(hits),
                       standalone_query=resolved.query, lead=lead)
+
+    def _has_substance(self, text: str, own: QueryTerms) -> bool:
+        """Enough for the emergency model to judge: a word of the monograph's (or a lay word for one) or someone
+        it happens to. "more info" (0.93) and "what's your favourite colour?" are no emergencies."""
+        return bool(set(own.tokens) - _CHAT_WORDS) and bool(topical_words(own, self.analyzer) or _SOMEONE.search(text))
+
+    def _is_bare_topic(self, text: str, own: QueryTerms, resolved: Resolved) -> bool:
+        """A message of at most three words whose one or two content words are all the monograph's or its lay
+        words ("kids", "muscle cramps?"), naming no medicine: in this chat, a topic about baclofen."""
+        return (not resolved.uses_history and not own.names_baclofen and not own.other_drugs
+                and len(words(text)) <= 3 and 0 < len(own.tokens) <= 2 and not _CHAT_WORDS.intersection(own.tokens)
+                and len(topical_words(own, self.analyzer)) >= len(own.tokens))
 
     def _part_terms(self, parts: Sequence[str], named: bool) -> list[tuple[QueryTerms, QueryTerms | None]]:
         """Each part of a compound question, read with the parts before it ("... and which ones are common?");

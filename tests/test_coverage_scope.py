@@ -194,6 +194,12 @@ def test_statuses_end_to_end(engine, history, question, status):
     ("can i have a beer on baclofen", [], "answered"),
     ("which one works fastest?", ["what forms does baclofen come in?"], "not_covered"),  # no onset times
     ("should I take baclofen in the morning or at night?", [], "not_covered"),  # no time of day
+    ("kids", [], "answered"),  # a topic of the monograph said alone is about baclofen here
+    ("children?", [], "answered"),
+    ("pizza", [], "out_of_scope"),
+    ("what's your favourite colour?", [], "out_of_scope"),
+    ("more info", [], "out_of_scope"),  # no content for the emergency model to judge (it said 0.93)
+    ("help", [], "out_of_scope"),
     ("I'm so groggy in the morning on baclofen", [], "answered"),  # sleepiness, not when to take it
     ("I keep forgetting things on baclofen, is that normal?", [], "not_covered"),  # memory: never mentioned
     ("what would an overdose look like?", ["is baclofen safe?"], "not_covered"),
