@@ -107,6 +107,7 @@ LAY_TERMS: dict[str, str] = {
     "unwanted": "side effects", "reaction": "side effects", "reactions": "side effects",
     "delivery": "administered", "delivered": "administered", "route": "administered",
     "pooled": "meta-analysis review", "folks": "people", "share": "percent",
+    "over the counter": "prescription", "otc": "prescription", "without a prescription": "prescription",
     "muscle relaxer": "muscle relaxant", "muscle relaxers": "muscle relaxants",
     "wiped out": "fatigue sleepiness", "worn out": "fatigue", "run down": "fatigue", "dozing": "sleepiness",
     "doze": "sleepiness", "dozy": "sleepiness", "nodding off": "sleepiness", "falling asleep": "sleepiness",

@@ -56,10 +56,14 @@ TOPICS: dict[str, tuple[str, str]] = {
                         rf"{_CHILD_TEXT}\b[^.]{{0,80}}\b{_DOSE}\b|\b{_DOSE}\b[^.]{{0,80}}\b{_CHILD_TEXT}"),
     "time of day": (r"\b(?:take|taking|taken|dose|dosing)\b[^?.]{0,30}\b(?:at night|at bedtime|before (?:bed|sleep)|"
                     r"in the (?:morning|evening))\b|\bwhat time\b[^?.]{0,30}\b(?:take|taken|dose)|\btime of (?:the )?day\b", r"\bat night\b|\bbedtime\b|\bmorning\b|\bevening\b|\btime of day\b"),
+    "ingredients": (r"\bvegan\b|\bvegetarian\b|\bgluten\b|\blactose\b|\bgelatin\b|\binactive ingredients?\b|\bdyes?\b|"
+                    r"\bhalal\b|\bkosher\b", r"\bvegan\b|\bgluten\b|\blactose\b|\bgelatin\b|\binactive\b"),
+    "crushing or snorting": (r"\bcrush\w*|\bsnort\w*|\bchew(?:ed|ing)?\b|\bsplit\w* (?:the |my |a )?(?:pills?|tablets?)|"
+                             r"\b(?:pills?|tablets?) in half\b|\bdissolv\w*", r"\bcrush|\bsnort|\bchew|\bsplit"),
     "caffeine": (r"\bcoffee\b|\bcaffeine\b|energy drinks?|\bespresso\b", r"\bcoffee\b|\bcaffeine\b"),
     "food": (r"grapefruit|with food|without food|empty stomach|with meals|before (?:a )?meal|after (?:a )?meal",
              r"grapefruit|with food|empty stomach|with meals"),
-    "generic makers": (r"\bgeneric\b|manufactur|who makes|\bmade by\b|\b(?:which|what) (?:company|companies|firm|drugmaker)|"
+    "generic makers": (r"\bgeneric\b(?! (?:name|version of lioresal))|manufactur|who makes|\bmade by\b|\b(?:which|what) (?:company|companies|firm|drugmaker)|"
                        r"(?:company|companies|firm|maker) (?:that )?(?:makes?|produces?|sells?|owns?)\b",
                        r"\bgeneric\b|manufactur|\bcompany\b"),
     "boxed warning": (r"black[- ]?box|boxed warning", r"black[- ]?box|boxed warning"),

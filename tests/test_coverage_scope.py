@@ -194,6 +194,11 @@ def test_statuses_end_to_end(engine, history, question, status):
     ("can i have a beer on baclofen", [], "answered"),
     ("which one works fastest?", ["what forms does baclofen come in?"], "not_covered"),  # no onset times
     ("should I take baclofen in the morning or at night?", [], "not_covered"),  # no time of day
+    ("what is the half life", [], "not_covered"),  # a medicine's property: about baclofen here, and not in it
+    ("is baclofen vegan", [], "not_covered"),
+    ("can you snort baclofen", [], "not_covered"),
+    ("can I split baclofen tablets in half?", [], "not_covered"),
+    ("what is the generic name for lioresal", [], "answered"),  # baclofen; not a question about generic makers
     ("kids", [], "answered"),  # a topic of the monograph said alone is about baclofen here
     ("children?", [], "answered"),
     ("pizza", [], "out_of_scope"),
