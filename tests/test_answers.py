@@ -226,64 +226,52 @@ def test_one_unknown_word_does_not_hide_a_passage_that_matches_outright(engine):
     assert engine.answer("does baclofen help with narcolepsy?").status == "not_covered"
 
 
-@pytest.mark.slow
-def test_how_and_why_questions_favour_sentences_that_explain(engine):
+def unit_scores(engine, question: str, **weights: float) -> dict[str, float]:
+    """Every quote unit's score for `question`, with the retriever's weights changed as given (then restored)."""
     from dataclasses import replace
 
     r = engine.retriever
-    terms = engine.analyzer.analyze("how is baclofen supposed to help heartburn?")
-    vec = r.embed(terms.text)
-    scores = {}
-    for bonus in (0.0, r.w.explain_bonus):
-        r.w, saved = replace(r.w, explain_bonus=bonus), r.w
-        try:
-            scores[bonus] = {engine.index.units[u.row].text: u.score for u in r.rank_units(vec, terms, [], limit=200)}
-        finally:
-            r.w = saved
-    plain, explained = scores[0.0], scores[r.w.explain_bonus]
+    terms = engine.analyzer.analyze(question)
+    r.w, saved = replace(r.w, **weights), r.w
+    try:
+        return {engine.index.units[u.row].text: u.score for u in r.rank_units(r.embed(terms.text), terms, [], limit=200)}
+    finally:
+        r.w = saved
+
+
+@pytest.mark.slow
+def test_how_and_why_questions_favour_sentences_that_explain(engine):
+    question, bonus = "how is baclofen supposed to help heartburn?", engine.retriever.w.explain_bonus
+    plain, explained = unit_scores(engine, question, explain_bonus=0.0), unit_scores(engine, question, explain_bonus=bonus)
     how = next(t for t in plain if "prevent the lower esophagus" in t)
     what = next(t for t in plain if "reduce the symptoms of acid reflux" in t)
-    assert r.w.explain_bonus > 0 and explained[how] - plain[how] == pytest.approx(r.w.explain_bonus)
+    assert bonus > 0 and explained[how] - plain[how] == pytest.approx(bonus)
     assert explained[what] == pytest.approx(plain[what])
 
 
 @pytest.mark.slow
 def test_a_why_question_asks_how_it_works_not_whether_it_works(engine):
-    from dataclasses import replace
-
     from chat.answer_types import asked_types
 
-    r = engine.retriever
+    bonus = engine.retriever.w.answer_type_bonus
 
-    def scores(question: str, bonus: float) -> dict[str, float]:
-        terms = engine.analyzer.analyze(question)
-        r.w, saved = replace(r.w, answer_type_bonus=bonus), r.w
-        try:
-            return {engine.index.units[u.row].text: u.score for u in r.rank_units(r.embed(terms.text), terms, [], limit=200)}
-        finally:
-            r.w = saved
+    def gain(question: str, text: str) -> float:
+        return (unit_scores(engine, question, answer_type_bonus=bonus)[text]
+                - unit_scores(engine, question, answer_type_bonus=0.0)[text])
 
     why, whether = "why would baclofen work for hiccups at all?", "would baclofen work for my hiccups?"
     assert "efficacy" in asked_types(why) and "efficacy" in asked_types(whether)
-    review = next(t for t in scores(why, 0.0) if t.startswith("A systematic review of 15 studies"))  # "may help"
-    assert scores(why, r.w.answer_type_bonus)[review] == pytest.approx(scores(why, 0.0)[review])
-    assert scores(whether, r.w.answer_type_bonus)[review] - scores(whether, 0.0)[review] == pytest.approx(
-        r.w.answer_type_bonus)
+    review = next(t for t in unit_scores(engine, why) if t.startswith("A systematic review of 15 studies"))  # "may help"
+    assert gain(why, review) == pytest.approx(0.0)
+    assert gain(whether, review) == pytest.approx(bonus)
 
 
 @pytest.mark.slow
 def test_a_question_about_what_is_not_so_favours_sentences_that_say_not(engine):
-    from dataclasses import replace
-
     r = engine.retriever
 
     def scores(question: str, bonus: float) -> dict[str, float]:
-        terms = engine.analyzer.analyze(question)
-        r.w, saved = replace(r.w, negation_bonus=bonus), r.w
-        try:
-            return {engine.index.units[u.row].text: u.score for u in r.rank_units(r.embed(terms.text), terms, [], limit=200)}
-        finally:
-            r.w = saved
+        return unit_scores(engine, question, negation_bonus=bonus)
 
     negated = "which patients are not suitable for spinal baclofen injections?"
     plain, bonused = scores(negated, 0.0), scores(negated, r.w.negation_bonus)
