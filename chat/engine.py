@@ -152,7 +152,7 @@ class Engine:
         turns = clean_history(history)
         resolved = resolve(text, turns, self.analyzer)
         own = self.analyzer.analyze(text)
-        if self._is_bare_topic(text, own, resolved):  # "kids", "children?": a topic of the monograph, said alone
+        if self._is_bare_topic(text, own, resolved):  # "kids": a topic of the monograph, said alone
             own = self.analyzer.analyze(f"baclofen {text}")
         terms = self.analyzer.analyze(resolved.query) if resolved.uses_history else None
         parts = () if resolved.uses_history else split_compound(text)
@@ -188,10 +188,10 @@ class Engine:
         return bool(set(own.tokens) - _CHAT_WORDS) and bool(topical_words(own, self.analyzer) or _SOMEONE.search(text))
 
     def _is_bare_topic(self, text: str, own: QueryTerms, resolved: Resolved) -> bool:
-        """A message of at most three words whose one or two content words are all the monograph's or its lay
-        words ("kids", "muscle cramps?"), naming no medicine: in this chat, a topic about baclofen."""
+        """A message of at most three words whose one content word is the monograph's or a lay word for one
+        ("kids", "children?"), naming no medicine: in this chat, a topic about baclofen."""
         return (not resolved.uses_history and not own.names_baclofen and not own.other_drugs
-                and len(words(text)) <= 3 and 0 < len(own.tokens) <= 2 and not _CHAT_WORDS.intersection(own.tokens)
+                and len(words(text)) <= 3 and len(own.tokens) == 1 and not _CHAT_WORDS.intersection(own.tokens)
                 and len(topical_words(own, self.analyzer)) >= len(own.tokens))
 
     def _part_terms(self, parts: Sequence[str], named: bool) -> list[tuple[QueryTerms, QueryTerms | None]]:
