@@ -191,8 +191,8 @@ class Engine:
         """A message of at most three words whose one content word is the monograph's or a lay word for one
         ("kids", "children?"), naming no medicine: in this chat, a topic about baclofen."""
         return (not resolved.uses_history and not own.names_baclofen and not own.other_drugs
-                and len(words(text)) <= 3 and len(own.tokens) == 1 and not _CHAT_WORDS.intersection(own.tokens)
-                and len(topical_words(own, self.analyzer)) >= len(own.tokens))
+                and len(words(text)) <= 3 and len(own.tokens) == 1 and own.tokens[0] not in _CHAT_WORDS
+                and bool(topical_words(own, self.analyzer)))
 
     def _part_terms(self, parts: Sequence[str], named: bool) -> list[tuple[QueryTerms, QueryTerms | None]]:
         """Each part of a compound question, read with the parts before it ("... and which ones are common?");

@@ -7,7 +7,7 @@ import re
 from chat.followup import Resolved
 from chat.lexicon import MEDICINE_WORDS
 from chat.query import Analyzer, QueryTerms, words
-from chat.topics import unknown_terms
+from chat.topics import OVERDOSE, unknown_terms
 
 _IT = frozenset({"it", "its", "itself"})  # in this chat, the medicine it is about
 _A_MEDICINE = MEDICINE_WORDS | _IT | {"relaxant", "relaxants", "relaxer", "relaxers"}
@@ -17,7 +17,7 @@ _OWN_MEDICINE = re.compile(
     r"\b(?:tak(?:e|es|ing)|took|using|stop(?:ping)?|start(?:ing)?|quit(?:ting)?|miss(?:ed|ing)?|skip(?:ped|ping)?|"
     r"mix(?:ing)?|combin(?:e|ing)|prescribed|giving|while on|been on|be on|am on|is on|are on)\s+(?:it|this|these|them)\b|"
     r"\b(?:this|my|his|her|their|your) (?:medicines?|medications?|meds?|pills?|tablets?|prescription)\b|"
-    r"\b(?:overdos\w*|OD(?:ed|'d|’d)?)\b(?! on (?!(?:it|this|these|them|my|his|her|baclofen|lioresal)\b))|"
+    rf"{OVERDOSE}(?! on (?!(?:it|this|these|them|my|his|her|baclofen|lioresal)\b))|"
     r"\bhalf[- ]?life\b",
     re.IGNORECASE)
 # "Is it safe to combine the two?", "is it any better than Zanaflex?", "Advil while I'm on it": another medicine

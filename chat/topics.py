@@ -25,6 +25,8 @@ _CHILD = r"(?:child|children|kid|kids|toddler|infant|baby|pediatric|paediatric|\
 _DOSE = r"(?:dose|doses|dosage|dosing|mg|how much)"
 _CHILD_TEXT = r"(?:child|children|kids?|pediatric|paediatric|adolescents?)"  # "newborn baby" is about pregnancy
 
+OVERDOSE = r"\b(?:overdos\w*|OD(?:ed|'d|’d)?)\b"  # "overdosed", "OD'd": words for an overdose
+
 # topic -> (pattern a question is matched with, pattern a corpus sentence must match to cover it)
 TOPICS: dict[str, tuple[str, str]] = {
     "half-life": (r"half[- ]?life|stays? in (?:your|my|the) (?:system|body|blood)|how long (?:does|will) (?:it|baclofen) "
@@ -55,7 +57,8 @@ TOPICS: dict[str, tuple[str, str]] = {
                         rf"(?:{_CHILD}\b[^?.]{{0,50}}\b{_DOSE}\b|\b{_DOSE}\b[^?.]{{0,50}}\b{_CHILD})",
                         rf"{_CHILD_TEXT}\b[^.]{{0,80}}\b{_DOSE}\b|\b{_DOSE}\b[^.]{{0,80}}\b{_CHILD_TEXT}"),
     "time of day": (r"\b(?:take|taking|taken|dose|dosing)\b[^?.]{0,30}\b(?:at night|at bedtime|before (?:bed|sleep)|"
-                    r"in the (?:morning|evening))\b|\bwhat time\b[^?.]{0,30}\b(?:take|taken|dose)|\btime of (?:the )?day\b", r"\bat night\b|\bbedtime\b|\bmorning\b|\bevening\b|\btime of day\b"),
+                    r"in the (?:morning|evening))\b|\bwhat time\b[^?.]{0,30}\b(?:take|taken|dose)|\btime of (?:the )?day\b",
+                    r"\bat night\b|\bbedtime\b|\bmorning\b|\bevening\b|\btime of day\b"),
     "ingredients": (r"\bvegan\b|\bvegetarian\b|\bgluten\b|\blactose\b|\bgelatin\b|\binactive ingredients?\b|\bdyes?\b|"
                     r"\bhalal\b|\bkosher\b", r"\bvegan\b|\bgluten\b|\blactose\b|\bgelatin\b|\binactive\b"),
     "crushing or snorting": (r"\bcrush\w*|\bsnort\w*|\bchew(?:ed|ing)?\b|\bsplit\w* (?:the |my |a )?(?:pills?|tablets?)|"
@@ -63,8 +66,8 @@ TOPICS: dict[str, tuple[str, str]] = {
     "caffeine": (r"\bcoffee\b|\bcaffeine\b|energy drinks?|\bespresso\b", r"\bcoffee\b|\bcaffeine\b"),
     "food": (r"grapefruit|with food|without food|empty stomach|with meals|before (?:a )?meal|after (?:a )?meal",
              r"grapefruit|with food|empty stomach|with meals"),
-    "generic makers": (r"\bgeneric\b(?! (?:name|version of lioresal))|manufactur|who makes|\bmade by\b|\b(?:which|what) (?:company|companies|firm|drugmaker)|"
-                       r"(?:company|companies|firm|maker) (?:that )?(?:makes?|produces?|sells?|owns?)\b",
+    "generic makers": (r"\bgeneric\b(?! (?:name|version of lioresal))|manufactur|who makes|\bmade by\b|"
+                       r"\b(?:which|what) (?:company|companies|firm|drugmaker)|(?:company|companies|firm|maker) (?:that )?(?:makes?|produces?|sells?|owns?)\b",
                        r"\bgeneric\b|manufactur|\bcompany\b"),
     "boxed warning": (r"black[- ]?box|boxed warning", r"black[- ]?box|boxed warning"),
     "pregnancy category": (r"pregnancy (?:category|class)|\bcategory [abcdx]\b", r"pregnancy category|\bcategory [abcdx]\b"),
@@ -74,7 +77,7 @@ TOPICS: dict[str, tuple[str, str]] = {
     "vaccines": (r"\bvaccin\w*|flu shot|booster shot", r"\bvaccin"),
     "overdose treatment": (r"\bantidote\b|\b(?:treat|manag|revers)\w* (?:an? |the )?(?:baclofen )?overdose|"
                            r"overdose (?:treatment|management)", r"\bantidote\b|overdose"),
-    "overdose": (r"\boverdos\w*|\bOD(?:ed|'d|’d)?\b", r"overdos"),
+    "overdose": (OVERDOSE, r"overdos"),
     "scans": (r"\bmri\b|\bct scan|\bx-?rays?\b|\bmetal detector|airport security", r"\bmri\b|\bscan\b|x-?ray"),
     "pump refill": (r"\brefill\w*|\btop(?:ped)? up\b|\breservoir\b", r"\brefill|\breservoir\b"),
     "pump battery": (r"\bbatter(?:y|ies)\b|recharg\w*", r"\bbatter(?:y|ies)\b|recharg\w*"),
