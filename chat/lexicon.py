@@ -65,7 +65,7 @@ LAY_TERMS: dict[str, str] = {
     "fit": "seizures", "fits": "seizures", "convulsion": "seizures", "convulsions": "seizures",
     "epilepsy": "seizures anti-seizure",
     "sleeping pill": "insomnia", "sleeping pills": "insomnia", "sleep aid": "insomnia", "sleep": "insomnia sleepiness",
-    "anxiety": "anxiety", "benzo": "anxiety sedatives", "benzos": "anxiety sedatives",
+    "anxiety": "anxiety", "benzo": "diazepam anxiety sedatives", "benzos": "diazepam anxiety sedatives",
     "antidepressant": "antidepressants", "ssri": "antidepressants", "ssris": "antidepressants",
     "painkiller": "opioid pain", "painkillers": "opioid pain", "pain pills": "opioid pain",
     "blood pressure": "high blood pressure", "bp": "blood pressure", "hypertension": "high blood pressure",
@@ -112,7 +112,17 @@ LAY_TERMS: dict[str, str] = {
     "wiped out": "fatigue sleepiness", "worn out": "fatigue", "run down": "fatigue", "dozing": "sleepiness",
     "doze": "sleepiness", "dozy": "sleepiness", "nodding off": "sleepiness", "falling asleep": "sleepiness",
     "linked to": "cause associated", "tied to": "cause associated", "connected to": "cause associated",
+    "ethanol": "alcohol", "benzodiazepine": "diazepam anxiety sedatives", "benzodiazepines": "diazepam anxiety sedatives",
+    "begin": "start started initially", "beginning": "start started initially",
+    "brain chemical": "neurotransmitter", "brain chemicals": "neurotransmitters", "modeled": "similar structure",
+    "modelled": "similar structure", "resemble": "similar", "resembles": "similar", "mimic": "similar",
+    "mimics": "similar", "most common reason": "majority", "main reason": "majority", "usual reason": "majority",
+    "my age": "older", "old age": "older",
 }
+
+# Lay phrases that qualify a question (an amount, a rate) rather than name its subject: their terms are searched
+# like other expansions, not in full as a phrase that names the subject ("over the counter" -> prescription) is.
+QUALIFIER_PHRASES = frozenset({"how much", "a day", "per day", "each day"})
 
 # Names under which baclofen is sold; any of these means the question is about baclofen.
 BACLOFEN_NAMES = frozenset({"baclofen", "lioresal", "gablofen", "ozobax", "fleqsuvy", "lyvispah", "kemstro",

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from chat.lexicon import (BACLOFEN_NAMES, DRUG_CLASSES, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS, OTHER_DRUGS, SLIPS,
-                          STOPWORDS)
+from chat.lexicon import (BACLOFEN_NAMES, DRUG_CLASSES, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS, OTHER_DRUGS,
+                          QUALIFIER_PHRASES, SLIPS, STOPWORDS)
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _FUZZY_MIN_LEN = 4
@@ -62,6 +62,7 @@ class QueryTerms:
     names_baclofen: bool
     other_drugs: tuple[str, ...]
     shape_terms: tuple[str, ...] = ()  # expansions that come only from the question's shape ("can it cause...")
+    phrase_terms: tuple[str, ...] = ()  # expansions that stand for a lay phrase naming a subject ("over the counter")
 
     @property
     def search_tokens(self) -> list[str]:
@@ -71,7 +72,13 @@ class QueryTerms:
     @property
     def expansion_tokens(self) -> list[str]:
         """Stemmed monograph terms added for lay words (searched with a lower weight)."""
-        return stems(list(self.expansions))
+        return stems([e for e in self.expansions if e not in self.phrase_terms])
+
+    @property
+    def phrase_tokens(self) -> list[str]:
+        """Stemmed monograph terms that stand for a lay phrase ("over the counter" -> prescription), whose own words
+        carry none of its meaning: searched like the question's own words."""
+        return stems(list(self.phrase_terms))
 
 
 class Analyzer:
@@ -167,6 +174,7 @@ class Analyzer:
         corrected = self.correct_in_context([w if w in protected else self.correct(w, english) for w in raw], protected)
         joined = " ".join(corrected)
         from_phrases = [e for p in phrases for e in LAY_TERMS[p].split()]
+        standing = {e for p in phrases if p not in QUALIFIER_PHRASES for e in LAY_TERMS[p].split()}
         intents = [e for pattern, terms in INTENT_TERMS if re.search(pattern, said) for e in terms.split()]
         content = [w for w in corrected if w not in STOPWORDS]
         from_words: list[str] = []
@@ -185,6 +193,7 @@ class Analyzer:
             names_baclofen=any(w in BACLOFEN_NAMES for w in corrected),
             other_drugs=tuple(w for w in corrected if w in OTHER_DRUGS),
             shape_terms=tuple(e for e in expansions if e in shape_only),
+            phrase_terms=tuple(e for e in expansions if e in standing),
         )
 
 

@@ -31,6 +31,7 @@ class Weights:
     signpost_penalty: float = 0.2
     context_weight: float = 0.4  # share of a follow-up's score that comes from the earlier question's topic
     expansion_weight: float = 0.3  # lexicon terms count this much, relative to the question's own words
+    phrase_weight: float = 1.0  # ...but the terms a lay phrase stands for ("over the counter") count in full
     answer_type_bonus: float = 0.05  # a sentence stating the kind of fact asked for (a percentage, a count of patients)
     explain_bonus: float = 0.03  # "how does it help / why" questions prefer sentences that say how or why
     negation_bonus: float = 0.1  # "which form doesn't help?", "who should not get it?": sentences that say not / only
@@ -188,11 +189,13 @@ class Retriever:
         return self.encoder.encode([text])[0]
 
     def _lexical(self, model, terms: QueryTerms | None, n: int) -> np.ndarray:
-        """BM25 of the question's words plus, down-weighted, its lexicon expansions; scaled to about [0, 1]."""
+        """BM25 of the question's words and lay phrases' terms plus, down-weighted, its other lexicon expansions;
+        scaled to about [0, 1]."""
         scores = np.zeros(n, dtype=np.float32)
         if terms is None or n == 0:
             return scores
-        for tokens, weight in ((terms.search_tokens, 1.0), (terms.expansion_tokens, self.w.expansion_weight)):
+        for tokens, weight in ((terms.search_tokens, 1.0), (terms.phrase_tokens, self.w.phrase_weight),
+                               (terms.expansion_tokens, self.w.expansion_weight)):
             if tokens:
                 scores += weight * np.asarray(model.get_scores(tokens), dtype=np.float32)
         return scores / max(float(scores.max()), self.w.lexical_floor)

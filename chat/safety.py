@@ -252,9 +252,15 @@ def only_asks_about(question: str) -> bool:
         if _long_past(clause):
             continue
         about = _STORY.sub("", clause)  # "the guy who took more than he was prescribed" is a case, not a person here
-        if not (_QUESTION.search(clause) and not _PERSONAL.search(about)):
+        if not ((_QUESTION.search(clause) or _asks_of_a_story(clause)) and not _PERSONAL.search(about)):
             return False
     return True
+
+
+def _asks_of_a_story(clause: str) -> bool:
+    """ "the guy in the smoking program - how far over his prescription did he go?": a question that opens by
+    naming a case report's person, and names no one of the user's."""
+    return bool(_STORY.match(clause.strip())) and clause.rstrip().endswith("?") and not _USERS_OWN.search(clause)
 
 
 # The latest earlier question is about a case report's person, and the follow-up speaks of no one of the user's.

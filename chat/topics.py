@@ -32,7 +32,7 @@ TOPICS: dict[str, tuple[str, str]] = {
     "half-life": (r"half[- ]?life|stays? in (?:your|my|the) (?:system|body|blood)|how long (?:does|will) (?:it|baclofen) "
                   r"(?:stay|last|remain)|metaboli[sz]|excret|eliminat|bioavailab|peak (?:level|concentration)",
                   r"half[- ]?life|metaboli[sz]|excret|eliminat|bioavailab|hours? after"),
-    "onset": (r"how (?:long|soon|quickly|fast)\b[^?.]{0,40}\b(?:work|kick in|take effect|start working|notice)|kick in|"
+    "onset": (r"how (?:long|soon|quickly|fast)\b[^?.]{0,60}\b(?:work|kick in|take effect|start working|notice)|kick in|"
               r"\b(?:works?|acts?|helps?) (?:the )?(?:fastest|quickest|faster|quicker)\b",
               r"takes? effect|within \d+ (?:hours?|days?|minutes?)|onset"),
     "storage": (r"\bstor(?:e|ed|ing|age)\b|temperature|refrigerat|fridge|shelf[- ]life|expir",
@@ -144,15 +144,15 @@ def unknown_terms(analyzer: Analyzer, tokens: Iterable[str], max_zipf: float = _
 
 # Questions that ask for one kind of fact are answered only by a passage that gives that kind:
 # "What year was it approved?" needs a year (or a decade); "How many times a day do I take it?" and
-# "How often is the pump refilled?" need how often (not a daily amount such as "40 - 80 mg/day").
+# "How often is the pump refilled?" need how often (not a daily amount such as "40 - 80 mg/day" or "daily doses").
 _ASKED_FACTS = (
     (re.compile(r"\b(?:what|which) (?:year|decade)\b|\bin what year\b|\bwhat date\b", re.IGNORECASE),
      re.compile(r"\b(?:1[5-9]|20)\d\d(?:s|’s|'s)?\b")),
-    (re.compile(r"\bhow many times (?:a|per|each|every) (?:day|week|month)\b|\bhow (?:often|frequently)\b[^?.]{0,40}"
+    (re.compile(r"\bhow many times (?:(?:a|per|each|every) (?:day|week|month)|daily|weekly)\b|\bhow (?:often|frequently)\b[^?.]{0,40}"
                 r"\b(?:take|taken|taking|dose|dosed|refill\w*|replac\w*|chang\w*|given|use|used|inject\w*)\b",
                 re.IGNORECASE),
      re.compile(r"\b(?:once|twice|thrice|\w+ times (?:a|per|each|every)|every \w+ (?:hours?|days?|weeks?|months?)|"
-                r"(?:each|per|a) (?:day|week|month)|daily|weekly|monthly|hourly|continuous\w*|scheduled|divided)\b",
+                r"(?:each|per|a) (?:day|week|month)|(?:daily|weekly|monthly|hourly)(?! dos\w*)|continuous\w*|scheduled|divided)\b",
                 re.IGNORECASE)),
 )
 
@@ -165,7 +165,7 @@ def fact_missing(question: str, passages: Iterable[str]) -> bool:
         True
         >>> fact_missing("which decade was it made in?", ["It was first made in the 1960s."])
         False
-        >>> fact_missing("how many times a day do I take it?", ["Typical dosages are 40 - 80 mg/day."])
+        >>> fact_missing("how many times a day do I take it?", ["Typical dosages are 40 - 80 mg/day.", "Daily doses rise."])
         True
         >>> fact_missing("how often do people get side effects?", ["Side effects affected 10% to 75%."])
         False

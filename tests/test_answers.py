@@ -295,6 +295,23 @@ def test_a_sentence_that_points_back_is_found_by_the_words_of_the_sentence_befor
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, needle", [
+    ("is baclofen sold over the counter?", "prescription medication"),
+    ("what's the usual reason someone gets baclofen withdrawal?", "majority of cases"),
+])
+def test_a_lay_phrase_counts_like_the_words_it_stands_for(engine, question, needle):
+    assert needle in engine.answer(question).quotes[0].text
+    scores = unit_scores(engine, question, phrase_weight=engine.retriever.w.expansion_weight)  # as any lexicon term
+    assert needle not in max(scores, key=scores.get)
+
+
+def test_a_phrase_that_qualifies_the_question_is_searched_like_other_lexicon_terms(engine):
+    assert engine.analyzer.analyze("can I buy it over the counter?").phrase_terms == ("prescription",)
+    terms = engine.analyzer.analyze("how much a day?")
+    assert terms.phrase_terms == () and "daily" in terms.expansions
+
+
+@pytest.mark.slow
 def test_a_question_for_a_percentage_leads_with_the_sentence_that_gives_one(engine):
     quotes = engine.answer("what percent of patients get side effects from oral baclofen?").quotes
     assert "%" in quotes[0].text

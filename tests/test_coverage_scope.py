@@ -208,6 +208,10 @@ def test_statuses_end_to_end(engine, history, question, status):
     ("I'm so groggy in the morning on baclofen", [], "answered"),  # sleepiness, not when to take it
     ("I keep forgetting things on baclofen, is that normal?", [], "not_covered"),  # memory: never mentioned
     ("what would an overdose look like?", ["is baclofen safe?"], "not_covered"),
+    ("how long after I swallow my first tablet will baclofen begin working?", [], "not_covered"),  # no onset
+    ("how many times daily do people take it?", [], "not_covered"),  # "daily doses are increased" is no frequency
+    ("is this medicine an opioid like oxycodone?", [], "answered"),  # the user's medicine set beside another
+    ("is baclofen as good as a benzodiazepine for ethanol withdrawal?", [], "answered"),
 ])
 def test_what_the_monograph_says_and_does_not(engine, question, history, status):
     assert engine.answer(question, history).status == status

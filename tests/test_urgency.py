@@ -35,6 +35,8 @@ def test_the_model_is_a_logistic_regression_with_the_documented_threshold():
     ("what happened to the man who took more than he was prescribed?", True),
     ("Years ago I passed out on it.", True),
     ("my dad is grey and won't talk", False), ("how many would it take. asking for myself", False),
+    ("the woman in the pregnancy case - what dose was she on?", True),  # opens by naming a case's person
+    ("the guy in my flat - he took 20 of my pills, is he ok?", False),  # the user's own people are no case
 ])
 def test_only_asks_about(question, asks):
     assert only_asks_about(question) is asks
