@@ -23,7 +23,7 @@ from chat.compose import render_markdown, select_for_parts, select_quotes
 from chat.compound import split_compound
 from chat.followup import Resolved, resolve
 from chat.lexicon import DRUG_CLASSES
-from chat.query import QueryTerms, words
+from chat.query import QueryTerms, without_contrast, words
 from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, follows_a_story,
                          is_personal_dosing, is_self_harm, only_asks_about)
@@ -154,18 +154,21 @@ class Engine:
         own = self.analyzer.analyze(text)
         if self._is_bare_topic(text, own, resolved):  # "kids": a topic of the monograph, said alone
             own = self.analyzer.analyze(f"baclofen {text}")
-        terms = self.analyzer.analyze(resolved.query) if resolved.uses_history else None
+        focus = self._focus(text, own)  # for ranking: without what the question sets aside ("apart from X")
+        terms = self._focus(resolved.query, self.analyzer.analyze(resolved.query)) if resolved.uses_history else None
         parts = () if resolved.uses_history else split_compound(text)
         part_terms = self._part_terms(parts, own.names_baclofen) if len(parts) > 1 else []
-        texts = [own.text] + ([terms.text] if terms else []) + [t.text for pair in part_terms for t in pair if t]
+        texts = ([own.text] + ([focus.text] if focus is not own else []) + ([terms.text] if terms else [])
+                 + [t.text for pair in part_terms for t in pair if t])
         vectors = iter(self.encoder.encode(texts))  # one model call
         qvec = next(vectors)
+        fvec = next(vectors) if focus is not own else qvec
         emergency = detect_emergency(text, turns) or bool(
             self.urgency and self._has_substance(text, own) and self.urgency.is_urgent(qvec)
             and not only_asks_about(text) and not follows_a_story(text, turns))
         context = (next(vectors), terms) if terms else None
-        hits = self.retriever.passages(context[0] if context else qvec, context[1] if context else own)
-        ranked = self._rank(text, qvec, own, hits, context)
+        hits = self.retriever.passages(context[0] if context else fvec, context[1] if context else focus)
+        ranked = self._rank(text, fvec, focus, hits, context)
         by_part = []
         for part, (p_own, p_ctx) in zip(parts, part_terms):
             p_vec = next(vectors)
@@ -186,6 +189,15 @@ class Engine:
         """Enough for the emergency model to judge: a word of the monograph's (or a lay word for one) or someone
         it happens to. "more info" (0.93) and "what's your favourite colour?" are no emergencies."""
         return bool(set(own.tokens) - _CHAT_WORDS) and bool(topical_words(own, self.analyzer) or _SOMEONE.search(text))
+
+    def _focus(self, text: str, terms: QueryTerms) -> QueryTerms:
+        """`terms`, or the terms of `text` without what it sets aside when that leaves a content word: "is there
+        anything other than pills?" keeps its pills."""
+        stripped = without_contrast(text)
+        if stripped == text:
+            return terms
+        focus = self.analyzer.analyze(stripped)
+        return focus if focus.tokens else terms
 
     def _is_bare_topic(self, text: str, own: QueryTerms, resolved: Resolved) -> bool:
         """A message of at most three words whose one content word is the monograph's or a lay word for one

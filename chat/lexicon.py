@@ -118,6 +118,8 @@ LAY_TERMS: dict[str, str] = {
     "modelled": "similar structure", "resemble": "similar", "resembles": "similar", "mimic": "similar",
     "mimics": "similar", "most common reason": "majority", "main reason": "majority", "usual reason": "majority",
     "my age": "older", "old age": "older",
+    "amount": "dose dosage", "amounts": "doses dosage", "right amount": "optimum dosage", "right dose": "optimum dosage",
+    "best dose": "optimum dosage", "ideal dose": "optimum dosage",
 }
 
 # Lay phrases that qualify a question (an amount, a rate) rather than name its subject: their terms are searched

@@ -42,6 +42,28 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'"))
 
 
+# "apart from spasticity, what else...", "the pills instead of the injections": what the question sets aside.
+# A "why" question keeps it ("why taper instead of just stopping?" asks about stopping too).
+# Up to two words when they end the clause ("instead of swallowing pills?"), else one ("besides baclofen treat...").
+_CONTRAST = re.compile(r"\b(?:apart from|aside from|besides|other than|instead of|rather than|except(?: for)?)"
+                       r"(?: (?:the|a|an|its|my|just))?(?:(?: [\w'’-]+){1,2}(?=\s*(?:[?.!,;]|$))| [\w'’-]+)",
+                       re.IGNORECASE)
+_WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+
+
+def without_contrast(question: str) -> str:
+    """The question without what it sets aside, for ranking: "besides baclofen, which drugs treat spasticity?"
+    is answered by the sentence on the other drugs, not by one on baclofen and spasticity.
+
+    Example:
+        >>> without_contrast("what about the pills instead of the injections?")
+        'what about the pills ?'
+        >>> without_contrast("why taper it instead of just stopping?")
+        'why taper it instead of just stopping?'
+    """
+    return question if _WHY.search(question) else _CONTRAST.sub(" ", question).replace("  ", " ")
+
+
 def stems(tokens: Iterable[str]) -> list[str]:
     """Snowball stems, splitting hyphenated words into their parts as well."""
     out: list[str] = []

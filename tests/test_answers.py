@@ -206,6 +206,7 @@ def test_misspellings_find_the_right_text(engine, question, needle):
     ("how dose it work?", "gaba"),
     ("I've been totally wiped out since I started baclofen - is that expected?", "fatigue"),
     ("what birth problems are linked to baclofen in pregnancy?", "preterm delivery"),
+    ("is the right amount through a spinal pump the same for everybody?", "optimum dosage"),
 ])
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
@@ -309,6 +310,17 @@ def test_a_phrase_that_qualifies_the_question_is_searched_like_other_lexicon_ter
     assert engine.analyzer.analyze("can I buy it over the counter?").phrase_terms == ("prescription",)
     terms = engine.analyzer.analyze("how much a day?")
     assert terms.phrase_terms == () and "daily" in terms.expansions
+
+
+@pytest.mark.slow
+def test_what_a_question_sets_aside_does_not_rank_its_answer(engine):
+    answer = engine.answer("apart from alcohol, what else is baclofen used for off-label?")
+    assert "number of other conditions" in answer.quotes[0].text
+    follow_up = engine.answer("and the tablets rather than the injections?", ["is baclofen given to children with CP?"])
+    assert not any("intrathecal" in q.text for q in follow_up.quotes)
+    assert any("oral baclofen" in q.text.lower() for q in follow_up.quotes)
+    alone = engine.answer("is there anything other than tablets?")  # nothing left to rank by: the words stay
+    assert alone.status == "answered" and "tablets" in alone.quotes[0].text
 
 
 @pytest.mark.slow
