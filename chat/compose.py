@@ -49,14 +49,15 @@ def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int 
 
 def select_for_parts(index: LoadedIndex, parts: Sequence[tuple[str, list[RankedUnit]]], overall: list[RankedUnit],
                      max_quotes: int = MAX_QUOTES, min_score: float = 0.2, spread: float = 0.12,
-                     covered_within: int = 2) -> list[Quote]:
+                     covered_within: int = 2, covered_margin: float = 0.05) -> list[Quote]:
     """A compound question: the whole message's best quote, then the best for each part no quote answers yet
-    (none among the part's top `covered_within`), then more of the message's best within `spread`."""
+    (none among the part's top `covered_within` that score within `covered_margin` of its best), then more of the
+    message's best within `spread`."""
     quotes = select_quotes(index, overall, 1, min_score, spread)
     for part, ranked in parts:
         if len(quotes) >= max_quotes:
             break
-        top = {r.row for r in ranked[:covered_within]}
+        top = {r.row for r in ranked[:covered_within] if r.score >= ranked[0].score - covered_margin}
         if any(index.units[r].start == q.start and index.units[r].doc_id == q.doc_id for r in top for q in quotes):
             continue
         for quote in select_quotes(index, ranked, 1, min_score, spread, taken=quotes):

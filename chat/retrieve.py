@@ -38,6 +38,8 @@ class Weights:
     advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
     candidates: int = 64  # passages taken from FAISS before fusion
+    bm25_k1: float = 1.5
+    bm25_b: float = 0.3  # little length normalisation: a unit is one sentence, and a longer one is no less on topic
 
 
 # General advice that fits under any heading: true, but rarely the answer to a question.
@@ -146,10 +148,10 @@ class RankedUnit:
     passage_rank: int
 
 
-def _bm25(texts: list[str]):
+def _bm25(texts: list[str], k1: float, b: float):
     import bm25s
 
-    model = bm25s.BM25()
+    model = bm25s.BM25(k1=k1, b=b)
     model.index([stems(words(t)) or ["\x00"] for t in texts], show_progress=False)
     return model
 
@@ -168,8 +170,8 @@ class Retriever:
                            for i, u in enumerate(index.units)]
         chunk_texts = [" > ".join(c.section_path) + " " + c.text for c in index.chunks]
         self.analyzer = Analyzer(self.unit_texts)
-        self._bm25_units = _bm25(self.unit_texts)
-        self._bm25_chunks = _bm25(chunk_texts)
+        self._bm25_units = _bm25(self.unit_texts, weights.bm25_k1, weights.bm25_b)
+        self._bm25_chunks = _bm25(chunk_texts, weights.bm25_k1, weights.bm25_b)
         self._rows = {c.id: i for i, c in enumerate(index.chunks)}
         self._signpost = np.array([bool(_SIGNPOST.search(u.head)) for u in index.units])
         self._is_list = np.array([u.kind == "list" for u in index.units], dtype=bool)
