@@ -38,7 +38,10 @@ TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "duration": (re.compile(rf"\bhow long\b|\bhow many {_TIME}\b|\bover what period\b|\bfor how long\b", re.IGNORECASE),
                  re.compile(rf"\b{_N}(?:\s*(?:–|-|to)\s*{_N})?[- ]{_TIME}\b", re.IGNORECASE)),
     "efficacy": (re.compile(r"\b(?:do|does|did|will|would|can|could|is|are)\b[^?.]{0,60}\b(?:work|works|help|helps|"
-                            r"effective|useful|any good|do anything)\b(?! out)", re.IGNORECASE),
+                            r"effective|useful|any good|do anything)\b(?! out)|"
+                            r"\b(?:do|does|did|will|would|can|could|might|may) (?:baclofen|lioresal|it|this|that|they|"
+                            r"the (?:tablets?|pills?|pump|injections?|cream|drug|medicine|medication)) (?:really |actually )?"
+                            r"(?:cure|treat|relieve|ease|fix|get rid of|calm|stop|reduce|lessen|control)\b", re.IGNORECASE),
                  re.compile(r"\b(?:effective|effectiveness|efficacy|evidence|does not appear|did not|(?:may|can) help)\b",
                             re.IGNORECASE)),
 }

@@ -351,6 +351,9 @@ def test_a_does_it_work_question_asks_for_a_verdict_on_efficacy():
     assert "efficacy" in asked_types("will the pills do anything for his stiffness?")
     assert "efficacy" in asked_types("does it actually help with cravings")
     assert "efficacy" not in asked_types("what is it used for?")
+    assert "efficacy" in asked_types("could the tablets ease my reflux?")  # would it cure, relieve, stop...
+    assert "efficacy" in asked_types("can baclofen really get rid of hiccups")
+    assert "efficacy" not in asked_types("can I stop it on my own?")  # the user stops it: no verdict asked
     assert "efficacy" in stated_types("Oral baclofen does not appear to be effective for this condition.")
     assert "efficacy" in stated_types("There is some evidence that it can help reduce cravings.")  # a positive verdict
     assert "efficacy" not in stated_types("Baclofen is sometimes used in children.")
@@ -360,6 +363,8 @@ def test_a_does_it_work_question_asks_for_a_verdict_on_efficacy():
 def test_a_does_it_work_question_leads_with_the_verdict(engine):
     quotes = engine.answer("will the pills do anything for my son's cerebral palsy stiffness?").quotes
     assert "oral baclofen" in quotes[0].text.lower() and "not" in quotes[0].text  # the tablets' verdict, not the pump's
+    quotes = engine.answer("would baclofen stop persistent hiccups?").quotes
+    assert "may help treat persistent hiccups" in quotes[0].text  # the review's verdict, not what hiccups are
 
 
 @pytest.mark.slow
