@@ -120,6 +120,9 @@ LAY_TERMS: dict[str, str] = {
     "my age": "older", "old age": "older",
     "amount": "dose dosage", "amounts": "doses dosage", "right amount": "optimum dosage", "right dose": "optimum dosage",
     "best dose": "optimum dosage", "ideal dose": "optimum dosage",
+    "supposed to": "should",
+    "shown to be safe": "safety established", "proven safe": "safety established",
+    "proven to be safe": "safety established",
 }
 
 # Lay phrases that qualify a question (an amount, a rate) rather than name its subject: their terms are searched

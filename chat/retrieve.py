@@ -105,7 +105,9 @@ _PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 # "Oral baclofen does not appear to be effective for this condition": a sentence that names its subject only by
 # pointing back to the sentence before it.
 _POINTS_BACK = re.compile(r"\b(?:this|these|those|such|the same) (?:conditions?|disorders?|drugs?|medications?|effects?|"
-                          r"symptoms?|study|studies|review|trials?|patients?)\b|^(?:they|these|this|that)\b", re.IGNORECASE)
+                          r"symptoms?|study|studies|review|trials?|patients?)\b|^(?:they|these|this|that)\b|"
+                          r"\bthe (?:researchers|authors|investigators)\b|"
+                          r"^(?:however|but),? (?:there (?:was|were|is|are)|it|its)\b", re.IGNORECASE)
 
 
 def pointed_context(index: LoadedIndex, row: int) -> str:

@@ -69,7 +69,9 @@ _ALWAYS = [
     r"(?<!who )(?<!that )\b(?:took|taken|swallowed|ate|had|taking|popped|chewed)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twenty|thirty|forty|fifty|dozens?|some|several)\s*(?:or \d+ )?(?:of\s+(?:my|his|her|the|their|"
     r"them)\s+)?(?:\w+\s+)?(?:pills|pils|tablets|tabs|baclofen|of them)\b",
-    r"(?<!who )(?<!that )\b(?:took|taken|take|taking|swallowed|ate|had)\b[^.?!]{0,30}\b\d{3,}\s*mg\b",
+    # (an amount over 99 mg taken; not one asked about: "can I just take 100mg a day?", "is it safe to take 120 mg?")
+    r"(?<!who )(?<!that )(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!can i just )(?<!could i just )"
+    r"(?<!should i just )(?<! to )\b(?:took|taken|take|taking|swallowed|ate|had)\b[^.?!]{0,30}\b\d{3,}\s*mg\b",
     rf"\bswallowed\b[^.?!]{{0,40}}\b{_PILLS}\b",
     rf"\b(?:ate|eaten|got into|found)\b[^.?!]{{0,40}}\b(?:{_PILLS}|bottle)\b[^.?!]{{0,30}}\b(?:missing|open|gone|everywhere)\b",
     rf"\b(?:ate|eaten|got into|chewed)\b[^.?!]{{0,30}}\b{_PILLS}\b",

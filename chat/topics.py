@@ -38,6 +38,7 @@ TOPICS: dict[str, tuple[str, str]] = {
     "storage": (r"\bstor(?:e|ed|ing|age)\b|temperature|refrigerat|fridge|shelf[- ]life|expir",
                 r"\bstor(?:e|ed|ing|age)\b|room temperature|refrigerat|expir"),
     "missed dose": (r"miss(?:ed)? (?:a |my |one )?(?:dose|pill|tablet)|forg[eo]t (?:to take|a dose|my dose|my pill)|"
+                    r"forg[eo]t (?:my|a|one|the)(?: \w+)? (?:dose|pill|tablet|baclofen|lioresal|meds|medication)|"
                     r"skip(?:ped)? (?:a )?(?:dose|pill)", r"missed dose|miss a dose|forget"),
     "cost": (r"\bprice\b|\bcosts?\b|insurance|afford|cheap|expensive|coupon|\$\d", r"\bprice\b|\bcosts?\b|insurance"),
     "animals": (r"\b(?:dogs?|cats?|pets?|pupp(?:y|ies)|kittens?|horses?|vet|veterinar\w*)\b",

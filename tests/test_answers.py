@@ -21,7 +21,8 @@ from chat.topics import Coverage
     "she isnt breathing right after her dose", "he wont wake up and he takes baclofen",
     "the pump alarm keeps beeping and my legs are locking up", "I want to end my life",
     "stopped my baclofen 3 days ago, now im hallucinating", "my daughter is having a seizure",
-    "took 30 tablets an hour ago", "my throat is swelling after the first pill",
+    "took 30 tablets an hour ago", "my throat is swelling after the first pill", "I just took 200mg by mistake",
+    "my brother is taking 300 mg a day of his own baclofen",
     # self-harm said indirectly, dosing mistakes, breathing and responsiveness in other words
     "honestly life isnt worth it anymore", "thinking of ending everything tonight", "whats a lethal dose of baclofen",
     "gonna swallow all of these pills together", "my nan got her evening dose twice by mistake",
@@ -68,6 +69,7 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "I had a seizure years ago as a kid, is baclofen ok for me?", "how do we prevent a double dose with two carers",
     "my uncle can't swallow tablets, is there another form?",
     "the babies who had seizures after birth, what caused it?", "those patients that developed delirium, why?",
+    "the pain is awful, could I just take 120 mg a day instead?", "is it safe to take 150mg daily",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
@@ -207,6 +209,8 @@ def test_misspellings_find_the_right_text(engine, question, needle):
     ("I've been totally wiped out since I started baclofen - is that expected?", "fatigue"),
     ("what birth problems are linked to baclofen in pregnancy?", "preterm delivery"),
     ("is the right amount through a spinal pump the same for everybody?", "optimum dosage"),
+    ("who is not supposed to be given baclofen?", "should not be taken"),
+    ("has baclofen been proven to be safe for an unborn baby?", "not been established"),
 ])
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
@@ -293,6 +297,11 @@ def test_a_sentence_that_points_back_is_found_by_the_words_of_the_sentence_befor
     before = doc.sentences[units[pointing].sentence_ids[0] - 1].text
     assert "effective" in before and pointed_context(engine.index, pointing) == " " + before
     assert all(pointed_context(engine.index, i) == "" for i, u in enumerate(units) if u.text.startswith("Baclofen"))
+    # "the researchers" of the study just named; "However, there was not enough evidence to determine its..."
+    researchers = next(i for i, u in enumerate(units) if u.text.startswith("However, the researchers also"))
+    assert "meta-analysis of 12" in pointed_context(engine.index, researchers)
+    its = next(i for i, u in enumerate(units) if u.text.startswith("However, there was not enough evidence"))
+    assert "intrathecal" in pointed_context(engine.index, its)
 
 
 @pytest.mark.slow

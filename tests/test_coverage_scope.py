@@ -212,6 +212,7 @@ def test_statuses_end_to_end(engine, history, question, status):
     ("how many times daily do people take it?", [], "not_covered"),  # "daily doses are increased" is no frequency
     ("is this medicine an opioid like oxycodone?", [], "answered"),  # the user's medicine set beside another
     ("is baclofen as good as a benzodiazepine for ethanol withdrawal?", [], "answered"),
+    ("I forgot my evening baclofen, can I take it with breakfast?", [], "not_covered"),  # a missed dose
 ])
 def test_what_the_monograph_says_and_does_not(engine, question, history, status):
     assert engine.answer(question, history).status == status
