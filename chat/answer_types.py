@@ -37,6 +37,11 @@ TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
             re.compile(r"\b\d+[- ]year[- ]old\b|\baged? \d+", re.IGNORECASE)),
     "duration": (re.compile(rf"\bhow long\b|\bhow many {_TIME}\b|\bover what period\b|\bfor how long\b", re.IGNORECASE),
                  re.compile(rf"\b{_N}(?:\s*(?:–|-|to)\s*{_N})?[- ]{_TIME}\b", re.IGNORECASE)),
+    "route": (re.compile(r"\b(?:which|what) (?:forms?|routes?|ways?|kinds?|types?|versions?|formulations?)\b|"
+                         r"\bhow (?:is|are|can) (?:it|baclofen|they) (?:be )?(?:given|taken|administered|delivered)\b",
+                         re.IGNORECASE),
+              re.compile(r"\b(?:oral(?:ly)?|tablets?|intrathecal\w*|injections?|injected|pumps?|creams?|topical\w*|"
+                         r"through the skin)\b", re.IGNORECASE)),
     "efficacy": (re.compile(r"\b(?:do|does|did|will|would|can|could|is|are)\b[^?.]{0,60}\b(?:work|works|help|helps|"
                             r"effective|useful|any good|do anything)\b(?! out)|"
                             r"\b(?:do|does|did|will|would|can|could|might|may) (?:baclofen|lioresal|it|this|that|they|"

@@ -369,6 +369,17 @@ def test_a_does_it_work_question_asks_for_a_verdict_on_efficacy():
 
 
 @pytest.mark.slow
+def test_a_question_about_forms_favours_sentences_that_name_a_route(engine):
+    from chat.answer_types import asked_types
+
+    assert "route" in asked_types("which form works for kids?") and "route" in asked_types("how is it given?")
+    assert "route" not in asked_types("what is it used for?")
+    quotes = engine.answer("what types of baclofen are there?").quotes
+    assert "3 ways" in quotes[0].text
+    assert all(re.search(r"oral|tablets|intrathecal|injection|cream", q.text, re.IGNORECASE) for q in quotes)
+
+
+@pytest.mark.slow
 def test_a_does_it_work_question_leads_with_the_verdict(engine):
     quotes = engine.answer("will the pills do anything for my son's cerebral palsy stiffness?").quotes
     assert "oral baclofen" in quotes[0].text.lower() and "not" in quotes[0].text  # the tablets' verdict, not the pump's
