@@ -120,7 +120,8 @@ LAY_TERMS: dict[str, str] = {
     "my age": "older", "old age": "older",
     "amount": "dose dosage", "amounts": "doses dosage", "right amount": "optimum dosage", "right dose": "optimum dosage",
     "best dose": "optimum dosage", "ideal dose": "optimum dosage",
-    "supposed to": "should",
+    "supposed to": "should", "keep an eye on": "monitor", "keeping an eye on": "monitor", "keeps an eye on": "monitor",
+    "double up": "increased dosage", "double my dose": "increased dosage",
     "shown to be safe": "safety established", "proven safe": "safety established",
     "proven to be safe": "safety established",
 }

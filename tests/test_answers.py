@@ -211,6 +211,8 @@ def test_misspellings_find_the_right_text(engine, question, needle):
     ("is the right amount through a spinal pump the same for everybody?", "optimum dosage"),
     ("who is not supposed to be given baclofen?", "should not be taken"),
     ("has baclofen been proven to be safe for an unborn baby?", "not been established"),
+    ("who should be keeping an eye on a baclofen pump?", "monitor the pump"),
+    ("my baclofen barely works, can I double up?", "gradually increased"),
 ])
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
