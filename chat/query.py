@@ -60,8 +60,14 @@ def without_contrast(question: str) -> str:
         'what about the pills ?'
         >>> without_contrast("why taper it instead of just stopping?")
         'why taper it instead of just stopping?'
+        >>> without_contrast("anything besides baclofen for spasticity?")
+        'anything besides baclofen for spasticity?'
     """
-    return question if _WHY.search(question) else _CONTRAST.sub(" ", question).replace("  ", " ")
+    if _WHY.search(question):
+        return question
+    # "besides baclofen": the medicine this chat is about stays (the question asks for alternatives to it)
+    keep = lambda m: m.group(0) if BACLOFEN_NAMES & set(words(m.group(0))) else " "  # noqa: E731
+    return _CONTRAST.sub(keep, question).replace("  ", " ")
 
 
 def stems(tokens: Iterable[str]) -> list[str]:
