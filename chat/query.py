@@ -44,7 +44,7 @@ def words(text: str) -> list[str]:
 
 # "apart from spasticity, what else...", "the pills instead of the injections": what the question sets aside.
 # A "why" question keeps it ("why taper instead of just stopping?" asks about stopping too).
-# Up to two words when they end the clause ("instead of swallowing pills?"), else one ("besides baclofen treat...").
+# Up to two words when they end the clause ("instead of swallowing pills?"), else one ("apart from MS do people...").
 _CONTRAST = re.compile(r"\b(?:apart from|aside from|besides|other than|instead of|rather than|except(?: for)?)"
                        r"(?: (?:the|a|an|its|my|just))?(?:(?: [\w'’-]+){1,2}(?=\s*(?:[?.!,;]|$))| [\w'’-]+)",
                        re.IGNORECASE)
@@ -52,8 +52,8 @@ _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 
 
 def without_contrast(question: str) -> str:
-    """The question without what it sets aside, for ranking: "besides baclofen, which drugs treat spasticity?"
-    is answered by the sentence on the other drugs, not by one on baclofen and spasticity.
+    """The question without what it sets aside, for ranking: "apart from alcohol dependence, what else is it used
+    for?" is answered by the sentence on its other uses, not by one on alcohol dependence.
 
     Example:
         >>> without_contrast("what about the pills instead of the injections?")
@@ -65,9 +65,10 @@ def without_contrast(question: str) -> str:
     """
     if _WHY.search(question):
         return question
-    # "besides baclofen": the medicine this chat is about stays (the question asks for alternatives to it)
-    keep = lambda m: m.group(0) if BACLOFEN_NAMES & set(words(m.group(0))) else " "  # noqa: E731
-    return _CONTRAST.sub(keep, question).replace("  ", " ")
+    def drop(match: re.Match) -> str:  # "besides baclofen" asks for alternatives to it: the medicine stays
+        return match.group(0) if BACLOFEN_NAMES & set(words(match.group(0))) else " "
+
+    return _CONTRAST.sub(drop, question).replace("  ", " ")
 
 
 def stems(tokens: Iterable[str]) -> list[str]:
