@@ -138,6 +138,8 @@ _STOPPED = (r"\b(?:stopped|quit|ran out|missed|came off|went off|no more|abruptl
 _QUESTION = re.compile(r"^\s*(?:can|could|does|do|did|has|have|will|would|is|are|was|were|may|might|what|which|"
                        r"how|why|when|where|who|should|whats|what's)\b")
 _PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|he|she|he's|she's|hes|shes|his|her|they|their)\b")
+# Someone of the user's own (or the user): not a person of a case report.
+_USERS_OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|you|your)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:avoid|prevent\w*|plan|in case|what if|what happens if|if (?:i|he|she|someone|they) "
                            r"ever|how is .* treated)\b")
 _LONG_AGO = re.compile(r"\b(?:(?:years?|months?|decades?) ago|last (?:year|month|summer|winter|spring|autumn|fall)|"
@@ -268,7 +270,6 @@ def _asks_of_a_story(clause: str) -> bool:
 # The latest earlier question is about a case report's person, and the follow-up speaks of no one of the user's.
 _CASE_TALK = re.compile(r"\b(?:case|cases|report|reports|reported|\d+[- ]year[- ]old|the (?:man|men|woman|women|newborn|"
                         r"baby|babies|patient|patients|mother|smoker)|abused?)\b")
-_USERS_OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|you|your)\b")
 
 
 def follows_a_story(question: str, history: tuple[str, ...] | list[str] = ()) -> bool:
