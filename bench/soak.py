@@ -114,10 +114,11 @@ def soak(url: str, pid: int, answers: int = 5000, workers: int = 4, warmup: int 
 
 def run(index_dir: Path, answers: int = 5000) -> dict:
     """Start `baclofen-qa serve` on this index and soak it."""
-    fb = Path(tempfile.mkdtemp(prefix="bench-soak-")) / "fb.sqlite3"
-    with server(serve_cmd(index_dir, fb), free_port()) as (url, proc, _):
-        log(f"soak: {answers} answers through {url}")
-        return soak(url, proc.pid, answers)
+    with tempfile.TemporaryDirectory(prefix="bench-soak-") as tmp:
+        fb = Path(tmp) / "fb.sqlite3"
+        with server(serve_cmd(index_dir, fb), free_port()) as (url, proc, _):
+            log(f"soak: {answers} answers through {url}")
+            return soak(url, proc.pid, answers)
 
 
 def main(argv: list[str] | None = None) -> int:
