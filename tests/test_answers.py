@@ -213,6 +213,8 @@ def test_misspellings_find_the_right_text(engine, question, needle):
     ("has baclofen been proven to be safe for an unborn baby?", "not been established"),
     ("who should be keeping an eye on a baclofen pump?", "monitor the pump"),
     ("my baclofen barely works, can I double up?", "gradually increased"),
+    ("is it risky to stop taking it too fast?", "suddenly discontinued"),
+    ("what happens when you stop it all at once", "suddenly discontinued"),
 ])
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
