@@ -103,6 +103,15 @@ def test_a_follow_up_about_a_case_reports_person_is_no_emergency_but_the_users_o
     assert engine.answer(question, history).status == status
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["these tablets are barely doing anything for me, could I take twice as many?",
+                                      "it hardly does a thing for my spasms. can I double it myself?"])
+def test_a_medicine_that_barely_works_is_no_emergency(engine, question):
+    """"barely doing anything" said of the medicine, not of a person (the second opinion once read it as one)."""
+    answer = engine.answer(question)
+    assert answer.status == "answered" and answer.lead == PRESCRIBER_NOTE
+
+
 @pytest.mark.parametrize("text", ["why am I so sleepy after starting baclofen?", "I'm really drowsy in the mornings"])
 def test_everyday_drowsiness_is_not_an_emergency(text):
     assert not detect_emergency(text)
@@ -111,6 +120,8 @@ def test_everyday_drowsiness_is_not_an_emergency(text):
 @pytest.mark.parametrize("text, expected", [
     ("how much baclofen should I take", True), ("can i double my dose tonight", True),
     ("what is the usual dose", False), ("how many patients were in the study", False),
+    ("could I just take twice as many?", True), ("can I bump it up to 15 mg?", True), ("may I halve them?", True),
+    ("can I double-check what it is used for?", False), ("can baclofen double as a sleep aid?", False),
 ])
 def test_personal_dosing(text, expected):
     assert is_personal_dosing(text) is expected
