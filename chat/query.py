@@ -140,7 +140,7 @@ class Analyzer:
         if word in LAY_TERMS or word in OTHER_DRUGS or self.is_known(word) or is_english(word):
             return word
         fix = (_close(word, tuple(sorted(BACLOFEN_NAMES))) or _close(word, self._fuzzy_pool)
-               or _close(word, self._lay_pool) or (self._english_fix(word) if english else None))
+               or _close(word, self._lay_pool) or _close(word, _DRUG_POOL) or (self._english_fix(word) if english else None))
         if fix is None or (zipf(word) >= _SEEN_ZIPF and zipf(fix) < zipf(word) + _TYPO_GAP):
             return word  # a rare real word, not a slip for a word about as rare ("trickling" is not "tickling")
         return fix
@@ -300,6 +300,9 @@ def _variants(word: str, pool: tuple[str, ...], limit: int = 2) -> tuple[str, ..
     close = [v for v in pool if v[:_VARIANT_PREFIX] == word[:_VARIANT_PREFIX]
              and shared(word, v) >= 0.75 * min(len(word), len(v))]
     return tuple(close[:limit])
+
+
+_DRUG_POOL = tuple(sorted(w for w in OTHER_DRUGS if len(w) >= _FUZZY_MIN_LEN))  # "percoset" -> percocet
 
 
 def _max_edits(word: str) -> int:

@@ -40,6 +40,12 @@ def test_typos_are_still_corrected(analyzer, typo, fixed):
     assert analyzer.correct(typo) == fixed
 
 
+@pytest.mark.parametrize("typo, fixed", [("oxycodon", "oxycodone"), ("zolpidim", "zolpidem"), ("tramodol", "tramadol")])
+def test_a_misspelled_medicine_is_read_as_that_medicine(analyzer, typo, fixed):
+    terms = analyzer.analyze(f"is baclofen ok with {typo}?")
+    assert terms.other_drugs == (fixed,) and "interact" in terms.expansions
+
+
 def test_a_lay_phrase_is_not_rewritten_word_by_word(analyzer):
     # "baclofen could" is a corpus phrase, but "cold" belongs to "cold turkey" here
     assert analyzer.analyze("stopped baclofen cold turkey").corrected == "stopped baclofen cold turkey"
