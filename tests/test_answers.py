@@ -233,6 +233,13 @@ def test_lay_words_reach_the_monographs_terms(engine, question, needle):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question", ["I keep feeling sick after my baclofen, why?",
+                                      "feeling sick since I started baclofen last week, is that from the tablets?"])
+def test_feeling_sick_leads_with_the_side_effects_that_name_nausea(engine, question):
+    assert "side effects include" in engine.answer(question).quotes[0].text  # not "stopping ... over 1-2 weeks"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question", ["are those all of the interactions, or could there be others?",
                                       "is the side effect list complete?"])
 def test_a_question_about_completeness_quotes_the_not_a_complete_list_sentence(engine, question):
