@@ -33,6 +33,10 @@ TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "amount": (re.compile(r"\bhow many (?:mg|milligrams?)\b|\bhow much\b|\bwhat (?:dose|dosage|amount|strength)s?\b|"
                           r"\b(?:max(?:imum)?|starting|typical|daily) (?:dose|dosage|amount)\b", re.IGNORECASE),
                re.compile(r"\d\s*(?:mg|milligrams?|mcg|micrograms?)\b|\d\s*%", re.IGNORECASE)),
+    "start": (re.compile(r"\b(?:start(?:ing)?|begin(?:ning)?|initial|first) (?:dose|dosage|amount)s?\b|"
+                         r"\b(?:start|begin)(?:ing)? (?:\w+ ){0,2}(?:on|with|at)\b|\bdoses? (?:to|do you|do people|should i) (?:start|begin)\b",
+                         re.IGNORECASE),
+              re.compile(r"\b(?:started|starting|initially|initial|at first|to begin)\b", re.IGNORECASE)),
     "age": (re.compile(r"\bhow old\b|\bwhat age\b|\bages?\b", re.IGNORECASE),
             re.compile(r"\b\d+[- ]year[- ]old\b|\baged? \d+", re.IGNORECASE)),
     "duration": (re.compile(rf"\bhow long\b|\bhow many {_TIME}\b|\bover what period\b|\bfor how long\b", re.IGNORECASE),

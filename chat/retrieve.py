@@ -258,9 +258,13 @@ class Retriever:
         if wants_list:
             score += self.w.list_bonus * self._is_list
         how_why = bool(_ASKS_HOW_WHY.search(terms.corrected))
-        for kind in asked_types(terms.corrected):
-            if not (how_why and kind == "efficacy"):  # "why would it work for hiccups?" asks how, not whether
-                score += self.w.answer_type_bonus * self._states[kind]
+        asked = asked_types(terms.corrected)
+        for kind in asked:
+            if how_why and kind == "efficacy":  # "why would it work for hiccups?" asks how, not whether
+                continue
+            if kind == "amount" and "start" in asked:  # "what dose do people start on?": how one starts, not a range
+                continue
+            score += self.w.answer_type_bonus * self._states[kind]
         if how_why:
             score += self.w.explain_bonus * self._explains
         if asks_what_is_not(terms.corrected) if asks_not is None else asks_not:

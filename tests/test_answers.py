@@ -391,6 +391,24 @@ def test_a_does_it_work_question_asks_for_a_verdict_on_efficacy():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question", ["what dose should I begin with?", "what dose should my son start at?",
+                                      "what's the initial dose?"])
+def test_a_starting_dose_question_leads_with_how_one_starts_not_the_typical_range(engine, question):
+    from chat.answer_types import asked_types, stated_types
+
+    assert "start" in asked_types(question)
+    lead = engine.answer(question).quotes[0].text
+    assert "start" in stated_types(lead) and "range from" not in lead  # not "range from 40 – 80 mg/day"
+
+
+def test_start_is_asked_only_of_a_dose_or_of_starting_on_something():
+    from chat.answer_types import asked_types, stated_types
+
+    assert "start" not in asked_types("what is the max dose?") and "start" not in asked_types("why did it start?")
+    assert "start" in stated_types("Initially, baclofen is administered in very small doses.")
+
+
+@pytest.mark.slow
 def test_a_question_about_forms_favours_sentences_that_name_a_route(engine):
     from chat.answer_types import asked_types
 
