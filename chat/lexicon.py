@@ -111,6 +111,7 @@ LAY_TERMS: dict[str, str] = {
     "delivery": "administered", "delivered": "administered", "route": "administered",
     "pooled": "meta-analysis review", "folks": "people", "share": "percent",
     "over the counter": "prescription", "otc": "prescription", "without a prescription": "prescription",
+    "script": "prescription", "rx": "prescription",
     "muscle relaxer": "muscle relaxant", "muscle relaxers": "muscle relaxants",
     "wiped out": "fatigue sleepiness", "worn out": "fatigue", "run down": "fatigue", "dozing": "sleepiness",
     "doze": "sleepiness", "dozy": "sleepiness", "nodding off": "sleepiness", "falling asleep": "sleepiness",
@@ -214,7 +215,7 @@ let see look looking find tell told ask asked wondering wonder curious does do d
 
 # The only words lexical search ignores: BM25's IDF handles the rest, and "should not take" matters.
 FUNCTION_WORDS = frozenset("""
-a an the of to in on at by for from with about as into and or but if then so than that this these those
+a an the of to in on at by for from with without about as into and or but if then so than that this these those
 is are was were be been being am do does did has have had i me my you your he she it its we they them
 what which who whom whose how when where why there here please tell
 """.split())

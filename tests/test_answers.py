@@ -233,6 +233,12 @@ def test_lay_words_reach_the_monographs_terms(engine, question, needle):
 
 
 @pytest.mark.slow
+def test_without_is_a_function_word_not_a_match_for_the_one_sentence_that_says_it(engine):
+    lead = engine.answer("can I buy baclofen without a prescription?").quotes[0].text
+    assert "prescription medication" in lead  # not "doesn't come without side effects"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question", ["I keep feeling sick after my baclofen, why?",
                                       "feeling sick since I started baclofen last week, is that from the tablets?"])
 def test_feeling_sick_leads_with_the_side_effects_that_name_nausea(engine, question):
