@@ -18,7 +18,7 @@ from chat.lexicon import STOPWORDS
 from chat.query import stems, words
 from ingest.about import BYLINE, AboutPassage, about_passages
 
-_PAGE = r"(?:this|the|your|that) (?:article|page|site|website|web ?site|web ?page|monograph|post|blog|info|information)"
+_PAGE = r"(?:this|the|your|that) (?:(?:baclofen|drug|medical|health|medicine) )?(?:article|page|site|website|web ?site|web ?page|monograph|post|blog|info|information)"
 _STUDY = r"(?: (?:the|a|these|those|this|that|all))?(?: \d+| \w+)? (?:trials?|stud(?:y|ies)|research|reviews?|data|evidence|papers?|cases?|meta-analys[ie]s|analys[ie]s)"
 _ASKS = re.compile(
     rf"\b(?:who|which(?: \w+)?) (?:wrote|writes|authored|reviewed|fact[- ]checked|is behind|put together|created)\b(?!{_STUDY}\b)|"

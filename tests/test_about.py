@@ -57,6 +57,7 @@ def test_a_page_without_any_says_nothing_of_itself():
     "who is the author of this page?", "which pharmacist wrote it up?", "who reviewed this article medically?",
     "is the info on this site approved by the FDA?", "can I trust this website over my doctor?",
     "who wrote this", "does the writer have any clinical background?",
+    "was this baclofen information evaluated by anyone?",  # the page, with the drug's name in between
 ])
 def test_questions_about_the_page(question):
     assert asks_about_the_page(question)
@@ -65,7 +66,7 @@ def test_questions_about_the_page(question):
 @pytest.mark.parametrize("question", [
     "what does this article say about dosing?", "who reviewed the clinical trials?", "Is baclofen FDA approved?",
     "who should not take baclofen?", "what did the 6 studies the researchers reviewed find?", "Who makes baclofen?",
-    "what did the authors of the meta-analysis conclude?",
+    "what did the authors of the meta-analysis conclude?", "is the baclofen pump approved by the FDA?",
 ])
 def test_questions_about_the_drug_are_not_about_the_page(question):
     assert not asks_about_the_page(question)
