@@ -45,6 +45,8 @@ LAY_TERMS: dict[str, str] = {
     "suddenly": "suddenly abrupt", "abruptly": "abrupt suddenly", "too quickly": "suddenly abrupt",
     "too fast": "suddenly abrupt", "all at once": "suddenly abrupt", "stop taking": "discontinued withdrawal",
     "stopped taking": "discontinued withdrawal", "stopping it": "discontinued withdrawal",
+    "run out": "suddenly discontinued withdrawal", "ran out": "suddenly discontinued withdrawal",
+    "running out": "suddenly discontinued withdrawal",
     "addictive": "abuse addicted", "addiction": "abuse addicted", "hooked": "addicted abuse",
     "habit forming": "abuse addicted", "get high": "abuse mood-enhancing", "high": "abuse",
     "recreational": "abuse", "misuse": "abuse",
