@@ -226,6 +226,8 @@ what which who whom whose how when where why there here please tell
 SLIPS: tuple[tuple[str, str], ...] = (
     (r"\bhow dose\b", "how does"),
     (r"\bdose (it|baclofen|this|that|lioresal) (work|help|cause|do|make|interact|affect)", r"does \1 \2"),
+    # a regimen told ("20mg three times a day"), not a question of how often: its "times" is no search word
+    (r"\b(?:\d+|one|two|three|four|five|six) times (a|per|each|every) day\b", r"\1 day"),
 )
 
 # Question shapes that ask for a kind of passage, whatever the words: "can it cause X?" asks about side effects.

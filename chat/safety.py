@@ -311,7 +311,7 @@ _DOSING = re.compile(
     r"\b(?:how (?:much|many)(?: \w+){0,5} (?:should|can|do|must|could) (?:i|he|she|we|they|my \w+)|"
     r"(?:what|which) (?:dose|dosage|amount|strength)(?: \w+){0,3} (?:should|can|do|must) (?:i|he|she|we|my \w+)|"
     r"(?:should|can|could|may) (?:i|he|she|we) (?:just )?(?:take|increase|double|triple|halve|up|raise|lower|reduce|"
-    r"change|bump|cut)\b[^.?!]{0,30}\b(?:dose|dosage|mg|more|less|pills?|tablets?|twice as|half as)|"
+    r"change|bump|cut)\b[^.?!]{0,30}(?:\b(?:dose|dosage|mg|more|less|pills?|tablets?|twice as|half as)|\dmg)|"
     r"(?:should|can|could|may) (?:i|he|she|we) (?:just )?(?:double|triple|halve) (?:it|them|that|this)\b|"
     r"my dose|(?:increase|double|raise|lower|reduce|change) my\b)"
 )

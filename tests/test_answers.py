@@ -121,6 +121,7 @@ def test_everyday_drowsiness_is_not_an_emergency(text):
     ("how much baclofen should I take", True), ("can i double my dose tonight", True),
     ("what is the usual dose", False), ("how many patients were in the study", False),
     ("could I just take twice as many?", True), ("can I bump it up to 15 mg?", True), ("may I halve them?", True),
+    ("can I raise it to 20mg?", True),
     ("can I double-check what it is used for?", False), ("can baclofen double as a sleep aid?", False),
 ])
 def test_personal_dosing(text, expected):
@@ -231,6 +232,15 @@ def test_misspellings_find_the_right_text(engine, question, needle):
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
     assert any(needle in q.text.lower() for q in quotes)
+
+
+@pytest.mark.slow
+def test_a_regimen_told_does_not_match_a_case_reports_times(engine):
+    """ "four times a day" tells the user's regimen: its "times" must not find "he took 30 times the prescribed dose"."""
+    assert "times" not in engine.analyzer.analyze("I take 10mg four times a day").tokens
+    assert "times" in engine.analyzer.analyze("how many times a day is it taken?").tokens  # a question of how often
+    answer = engine.answer("I take 10mg four times a day, can I raise it to 20mg four times a day by myself?")
+    assert answer.lead == PRESCRIBER_NOTE and "Typical dosages" in answer.quotes[0].text
 
 
 @pytest.mark.slow
