@@ -228,6 +228,7 @@ def test_misspellings_find_the_right_text(engine, question, needle):
     ("is it risky to stop taking it too fast?", "suddenly discontinued"),
     ("what happens when you stop it all at once", "suddenly discontinued"),
     ("I'm travelling for a month and might run out of baclofen, does that matter?", "suddenly discontinued"),
+    ("what type of drug is baclofen?", "broader category"),
 ])
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
