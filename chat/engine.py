@@ -86,6 +86,9 @@ _SOMEONE = re.compile(r"\b(?:i|i'm|im|me|my|we|he|she|him|her|they|them|someone|
 # Words that ask for the conversation, not about a topic ("help", "more info"): never a bare topic.
 _CHAT_WORDS = frozenset("help info information question questions more details anything something please ok okay yes no "
                         "thanks thank hi hello hey".split())
+# Words of time: the monograph uses them ("mg/day"), but "how's your day going?" is about nothing it treats.
+_TIME_WORDS = frozenset("day days daily today tonight night nights week weeks weekend morning mornings evening "
+                        "evenings afternoon month months year years time times hour hours minute minutes".split())
 
 
 @dataclass(frozen=True)
@@ -187,8 +190,10 @@ class Engine:
 
     def _has_substance(self, text: str, own: QueryTerms) -> bool:
         """Enough for the emergency model to judge: a word of the monograph's (or a lay word for one) or someone
-        it happens to. "more info" (0.93) and "what's your favourite colour?" are no emergencies."""
-        return bool(set(own.tokens) - _CHAT_WORDS) and bool(topical_words(own, self.analyzer) or _SOMEONE.search(text))
+        it happens to. "more info" (0.93), "what's your favourite colour?" and "how's your day going?" (0.87; words of
+        time are no topic) are no emergencies."""
+        topical = [w for w in topical_words(own, self.analyzer) if w not in _TIME_WORDS]
+        return bool(set(own.tokens) - _CHAT_WORDS) and bool(topical or _SOMEONE.search(text))
 
     def _focus(self, text: str, terms: QueryTerms) -> QueryTerms:
         """`terms`, or the terms of `text` without what it sets aside when that leaves a content word: "is there

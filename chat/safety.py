@@ -59,24 +59,27 @@ _SELF_HARM = [
     r"\b(?:take|taking|swallow|swallowing)\b[^.?!]{0,25}\ball (?:of )?(?:my|the|them|these)\b[^.?!]{0,25}\b(?:at once|"
     r"together|in one go)\b",
 ]
+# "the man who took...", "the patient taking 600 mg...": a person the monograph tells of, not one here.
+_NOT_A_CASE = r"(?<!who )(?<!that )"
+_CASE_TAKING = r"(?<!man )(?<!woman )(?<!guy )(?<!patient )(?<!person )taking"
 # Happened or happening, said in words that leave no doubt: too much taken, no breathing, no response.
 _ALWAYS = [
     r"\bover ?dos(?:ed|ing)\b|\bdouble[ -]?dos(?:ed|ing)\b|\bod'?(?:ed|d|ing)\b|\bdoubled up\b",
-    r"(?<!who )(?<!that )\b(?:took|taken|take|swallowed|ate|had|taking|gave|given|popped|chewed|got into)\b[^.?!]{0,40}"
+    _NOT_A_CASE + r"\b(?:took|taken|take|swallowed|ate|had|taking|gave|given|popped|chewed|got into)\b[^.?!]{0,40}"
     r"\b(?:too many|to many|too much|way more|a lot more|more than (?:prescribed|(?:he|she|i) should)|a bunch|a handful|"
     r"handful|whole (?:bottle|pack|box|strip)|extra (?:pills|tablets|doses?)|double|triple|"
     r"all (?:of )?(?:my|the|his|her|their|(?:\w+day'?s)) (?:pills|tablets|baclofen|meds|medicine))",
-    r"(?<!who )(?<!that )\b(?:took|taken|swallowed|ate|had|taking|popped|chewed)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|six|"
+    _NOT_A_CASE + r"\b(?:took|taken|swallowed|ate|had|taking|popped|chewed)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twenty|thirty|forty|fifty|dozens?|some|several)\s*(?:or \d+ )?(?:of\s+(?:my|his|her|the|their|"
     r"them)\s+)?(?:\w+\s+)?(?:pills|pils|tablets|tabs|baclofen|of them)\b",
     # (an amount over 99 mg taken; not one asked about: "can I just take 100mg a day?", "is it safe to take 120 mg?")
-    r"(?<!who )(?<!that )(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!can i just )(?<!could i just )"
-    r"(?<!should i just )(?<! to )\b(?:took|taken|take|taking|swallowed|ate|had)\b[^.?!]{0,30}\b\d{3,}\s*mg\b",
+    _NOT_A_CASE + r"(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!can i just )(?<!could i just )"
+    r"(?<!should i just )(?<! to )\b(?:took|taken|take|" + _CASE_TAKING + r"|swallowed|ate|had)\b[^.?!]{0,30}\b\d{3,}\s*mg\b",
     rf"\bswallowed\b[^.?!]{{0,40}}\b{_PILLS}\b",
     rf"\b(?:ate|eaten|got into|found)\b[^.?!]{{0,40}}\b(?:{_PILLS}|bottle)\b[^.?!]{{0,30}}\b(?:missing|open|gone|everywhere)\b",
     rf"\b(?:ate|eaten|got into|chewed)\b[^.?!]{{0,30}}\b{_PILLS}\b",
     rf"\b{_PILLS} (?:are |were )?missing\b",
-    r"(?<!who )(?<!that )\b(?:took|taken|swallowed|taking|ate|had)\b[^.?!]{0,60}\b(?:at once|all together|in one go)\b",
+    _NOT_A_CASE + r"\b(?:took|taken|swallowed|taking|ate|had)\b[^.?!]{0,60}\b(?:at once|all together|in one go)\b",
     # a small child and the medicine within reach
     r"\b(?:toddler|baby|little one|(?:\d|two|three|four|five) ?(?:year|yr)s? old)\b[^.?!]{0,100}\b(?:got into|found (?:the|my|his|her)|"
     r"(?:bottle|pack|box) (?:was |is )?open|missing|powder|(?:in|around) (?:his|her) mouth|chewed|swallowed|ate some)",

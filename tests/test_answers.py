@@ -112,6 +112,19 @@ def test_a_medicine_that_barely_works_is_no_emergency(engine, question):
     assert answer.status == "answered" and answer.lead == PRESCRIBER_NOTE
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["hey, how is your day going?", "hope your week is going well!"])
+def test_small_talk_about_the_day_is_no_emergency(engine, question):
+    """ "day" is a word of the monograph's ("mg/day"), but no topic it treats: nothing for the emergency model."""
+    assert engine.answer(question).status == "out_of_scope"
+
+
+def test_a_case_reports_person_taking_a_large_amount_is_no_emergency_but_someone_here_is():
+    assert not detect_emergency("what happened to the patient taking 600 mg a day when it was cut?")
+    assert detect_emergency("my husband is taking 600 mg a day and is very sleepy")
+    assert detect_emergency("I've been taking 300mg today")
+
+
 @pytest.mark.parametrize("text", ["why am I so sleepy after starting baclofen?", "I'm really drowsy in the mornings"])
 def test_everyday_drowsiness_is_not_an_emergency(text):
     assert not detect_emergency(text)
@@ -229,6 +242,7 @@ def test_misspellings_find_the_right_text(engine, question, needle):
     ("what happens when you stop it all at once", "suddenly discontinued"),
     ("I'm travelling for a month and might run out of baclofen, does that matter?", "suddenly discontinued"),
     ("what type of drug is baclofen?", "broader category"),
+    ("what did the smoker feel when his dose went down?", "insomnia, irritability"),
 ])
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
