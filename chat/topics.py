@@ -46,9 +46,10 @@ TOPICS: dict[str, tuple[str, str]] = {
     "formulation": (r"\bliquid\b|oral solution|suspension|syrup|granules|dissolv|\bcrush|\bchew|split (?:the |a )?(?:pill|tablet)",
                     r"\bliquid\b|solution|suspension|syrup|granules"),
     "weight": (r"weight (?:gain|loss)|gain(?:ing)? weight|los(?:e|ing) weight|\bfat\b", r"weight (?:gain|loss)"),
-    "drug test": (r"drug (?:test|screen)|urine test|test positive|show up on", r"drug (?:test|screen)|urine"),
+    "drug test": (r"drug (?:test|screen)|urine test|test positive|show up on (?:a |an |my |the )?(?:\w+ )?(?:test|screen)", r"drug (?:test|screen)|urine"),
     "driving": (r"\bdriv(?:e|ing)\b|operate (?:heavy )?machinery|machinery", r"\bdriv(?:e|ing)\b|machinery"),
-    "kidney disease": (r"(?:kidney|renal) (?:disease|failure|problems?|impairment|insufficiency)|dialysis|bad kidneys",
+    "kidney disease": (r"(?:kidney|renal) (?:disease|failure|problems?|impairment|insufficiency|dos(?:e|es|ing|age)|"
+                       r"adjustment)|dialysis|bad kidneys|\bcrcl\b|creatinine clearance",
                        r"(?:kidney|renal) (?:disease|failure|problems?|impairment|insufficiency)|dialysis"),
     "liver": (r"\bliver\b|hepatic", r"\bliver\b|hepatic"),
     "breastfeeding": (r"breast[- ]?feed|breast ?milk|nursing (?:mother|my|a baby)|lactat",

@@ -148,6 +148,20 @@ def test_coverage_is_read_from_the_corpus():
     assert "breastfeeding" in silent.silent_on("ok while breast feeding?")
     assert silent.silent_on("dose for a 29 year old man") == []  # an adult, not a child
     assert "children's dose" in silent.silent_on("dose for my 8 year old")
+    assert "drug test" in silent.silent_on("will baclofen show up on a urine screen?")
+    assert "drug test" not in silent.silent_on("how often did side effects show up on the tablets?")
+    assert "kidney disease" in silent.silent_on("renal dose adjustment for baclofen?")  # a staff look-up
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, needle", [
+    ("for stubborn hiccups, does baclofen do anything?", "persistent hiccups"),  # "stubborn": a word for persistent
+    ("why does my mum's baclofen pump need so much babysitting?", "monitor the pump"),
+    ("baclofen contraindications", "should not be taken"),  # a staff look-up in the trade's word
+])
+def test_words_the_monograph_lacks_but_the_lexicon_knows_are_answered_not_declined(engine, question, needle):
+    answer = engine.answer(question)
+    assert answer.status == "answered" and needle in answer.quotes[0].text
 
 
 @pytest.mark.slow
