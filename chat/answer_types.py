@@ -23,7 +23,9 @@ _TIME = r"(?:minutes?|hours?|days?|weeks?|months?|years?)"
 
 # kind -> (what a question asking for it says, what a sentence stating it says)
 TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
-    "percent": (re.compile(r"\b(?:percent(?:age)?|proportion|what fraction|how common|%)", re.IGNORECASE),
+    "percent": (re.compile(r"\b(?:percent(?:age)?|proportion|what fraction|how common|%)|\bhow (?:often|frequently|"
+                           r"regularly|commonly|likely)\b[^?.]{0,50}\b(?:side[- ]effects?|unwanted effects?|adverse|"
+                           r"reactions?)\b", re.IGNORECASE),
                 re.compile(r"\d\s*%|\bpercent\b", re.IGNORECASE)),
     "people": (re.compile(rf"\bhow many (?:\w+ )?{_PEOPLE}\b|\bnumber of {_PEOPLE}\b|\bhow (?:big|large) was\b|"
                           r"\bsample size\b", re.IGNORECASE),

@@ -447,6 +447,14 @@ def test_a_starting_dose_question_leads_with_how_one_starts_not_the_typical_rang
     assert "start" in stated_types(lead) and "range from" not in lead  # not "range from 40 – 80 mg/day"
 
 
+def test_how_often_side_effects_happen_asks_for_a_share_of_people():
+    from chat.answer_types import asked_types
+
+    assert "percent" in asked_types("how frequently do patients have side effects?")
+    assert "percent" in asked_types("How regularly do people on the tablets run into unwanted effects?")
+    assert "percent" not in asked_types("how often is the pump refilled?")
+
+
 def test_start_is_asked_only_of_a_dose_or_of_starting_on_something():
     from chat.answer_types import asked_types, stated_types
 
