@@ -105,7 +105,7 @@ LAY_TERMS: dict[str, str] = {
     "class": "category", "class of drugs": "category", "class of drug": "category", "drug class": "category",
     "kind of drug": "category", "type of drug": "category", "ingredient": "components", "ingredients": "components",
     "sensitive": "hypersensitive allergic", "sensitivity": "hypersensitive allergic",
-    "off label": "off-label", "unapproved": "off-label", "officially": "fda-approved off-label",
+    "meant for": "indicated", "intended for": "indicated", "off label": "off-label", "unapproved": "off-label", "officially": "fda-approved off-label",
     "most cases": "majority", "most of the time": "majority", "most often": "majority", "mostly": "majority",
     "main cause": "majority", "usual cause": "majority", "most common cause": "majority", "leading cause": "majority",
     "ache": "pain", "aches": "pain", "aching": "pain", "achy": "pain", "sore": "pain", "soreness": "pain",

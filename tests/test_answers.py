@@ -273,6 +273,12 @@ def test_a_regimen_told_does_not_match_a_case_reports_times(engine):
 
 
 @pytest.mark.slow
+def test_who_a_form_is_meant_for_is_who_it_is_indicated_in(engine):
+    answer = engine.answer("who is that meant for?", ["what ways can baclofen be given?", "tell me about the pump"])
+    assert "indicated only" in answer.quotes[0].text
+
+
+@pytest.mark.slow
 def test_without_is_a_function_word_not_a_match_for_the_one_sentence_that_says_it(engine):
     lead = engine.answer("can I buy baclofen without a prescription?").quotes[0].text
     assert "prescription medication" in lead  # not "doesn't come without side effects"
