@@ -212,6 +212,8 @@ class Analyzer:
                 from_words.extend(LAY_TERMS[w].split())
             if w not in protected:  # a lay phrase's words are already mapped ("sleeping pills" -> insomnia)
                 from_words.extend(self.variants(w))
+            if w in BACLOFEN_NAMES and w != "baclofen":  # a brand ("Gablofen") is searched as what it is
+                from_words.append("baclofen")
             if w in DRUG_CLASSES:  # another medicine named: its class, and what the monograph says of interactions
                 from_words.extend(DRUG_CLASSES[w].split() + ["interact"])
         expansions = [e for e in dict.fromkeys(from_phrases + intents + from_words) if e not in content]

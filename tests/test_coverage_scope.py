@@ -219,6 +219,9 @@ def test_statuses_end_to_end(engine, history, question, status):
     ("is this medicine an opioid like oxycodone?", [], "answered"),  # the user's medicine set beside another
     ("is baclofen as good as a benzodiazepine for ethanol withdrawal?", [], "answered"),
     ("I forgot my evening baclofen, can I take it with breakfast?", [], "not_covered"),  # a missed dose
+    ("can I take it with tylenol?", [], "not_covered"),  # "it": the user's medicine; Tylenol: not in the list
+    ("could I take it alongside ibuprofen?", [], "answered"),  # the interaction list names drugs like it
+    ("what is gablofen?", [], "answered"),  # a brand of baclofen the monograph never names
 ])
 def test_what_the_monograph_says_and_does_not(engine, question, history, status):
     assert engine.answer(question, history).status == status
