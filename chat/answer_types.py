@@ -33,6 +33,8 @@ TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "studies": (re.compile(rf"\bhow many (?:\w+ )?{_STUDIES}\b|\bnumber of {_STUDIES}\b", re.IGNORECASE),
                 re.compile(rf"\b{_N} (?:\w+ ){{0,2}}{_STUDIES}\b", re.IGNORECASE)),
     "amount": (re.compile(r"\bhow many (?:mg|milligrams?)\b|\bhow much\b|\bwhat (?:dose|dosage|amount|strength)s?\b|"
+                          r"\b(?:can|could|should|may|ok to|okay to|safe to) (?:i |he |she |we |you )?(?:just )?(?:take|have|"
+                          r"give|go up to|raise it to|increase it to|up it to)\s+\d+\s*(?:mg|milligrams?)\b|"
                           r"\b(?:max(?:imum)?|starting|typical|daily) (?:dose|dosage|amount)\b", re.IGNORECASE),
                re.compile(r"\d\s*(?:mg|milligrams?|mcg|micrograms?)\b|\d\s*%", re.IGNORECASE)),
     "start": (re.compile(r"\b(?:start(?:ing)?|begin(?:ning)?|initial|first) (?:dose|dosage|amount)s?\b|"

@@ -98,6 +98,8 @@ LAY_TERMS: dict[str, str] = {
     "hallucinating": "hallucinations", "seeing things": "hallucinations", "fever": "high fever",
     "put in": "implanted", "put inside": "implanted", "implant": "implanted", "implants": "implanted",
     "came down": "reduced decreased", "come down": "reduced decreased", "went down": "reduced decreased",
+    "cut down": "reduced decreased", "cut back": "reduced decreased", "cutting down": "reduced decreased",
+    "cutting back": "reduced decreased",
     "lowered": "reduced decreased", "upped": "increased", "up the dose": "increased", "raise": "increased", "raised": "increased",
     "each day": "daily", "per day": "daily", "a day": "daily",
     "euphoric": "wellbeing pleasure mood-enhancing", "euphoria": "wellbeing pleasure mood-enhancing",

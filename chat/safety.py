@@ -271,7 +271,7 @@ def _asks_of_a_story(clause: str) -> bool:
 
 
 # The latest earlier question is about a case report's person, and the follow-up speaks of no one of the user's.
-_CASE_TALK = re.compile(r"\b(?:case|cases|report|reports|reported|\d+[- ]year[- ]old|the (?:man|men|woman|women|newborn|"
+_CASE_TALK = re.compile(r"\b(?:case|cases|report|reports|reported|\d+[- ]year[- ]old|the (?:man|men|woman|women|guy|lady|newborn|"
                         r"baby|babies|patient|patients|mother|smoker)|abused?)\b")
 
 

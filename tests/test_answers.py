@@ -96,6 +96,7 @@ def test_other_emergencies_label_their_quotes_as_reference(engine):
     (["tell me about the 36-year-old man who abused baclofen"], "and the other man, what happened to him?", "answered"),
     (["tell me about the 36-year-old man who abused baclofen"], "did he recover?", "answered"),
     (["what happened in the case of the pregnant woman on 90 mg?"], "so what happened to her baby in the end?", "answered"),
+    (["is baclofen addictive?", "what about the guy who took 600mg?"], "what happened when he cut down?", "answered"),
     (["tell me about the 36-year-old man who abused baclofen"], "my dad collapsed, what happened to him?", "emergency"),
     (["tell me about the 36-year-old man who abused baclofen"], "he is not breathing now", "emergency"),
 ])
@@ -257,6 +258,7 @@ def test_misspellings_find_the_right_text(engine, question, needle):
     ("I'm travelling for a month and might run out of baclofen, does that matter?", "suddenly discontinued"),
     ("what type of drug is baclofen?", "broader category"),
     ("what did the smoker feel when his dose went down?", "insomnia, irritability"),
+    ("what happened to the 29-year-old when he cut back?", "insomnia, irritability"),
 ])
 def test_lay_words_reach_the_monographs_terms(engine, question, needle):
     quotes = engine.answer(question).quotes
@@ -451,6 +453,16 @@ def test_a_starting_dose_question_leads_with_how_one_starts_not_the_typical_rang
     assert "start" in asked_types(question)
     lead = engine.answer(question).quotes[0].text
     assert "start" in stated_types(lead) and "range from" not in lead  # not "range from 40 – 80 mg/day"
+
+
+@pytest.mark.slow
+def test_an_amount_asked_about_is_answered_with_the_typical_and_maximum_dose(engine):
+    from chat.answer_types import asked_types
+
+    assert "amount" in asked_types("can I take 100 mg?") and "amount" in asked_types("is it safe to take 120mg a day?")
+    assert "amount" not in asked_types("what did the man taking 600 mg a day feel?")  # a case told, no amount asked
+    answer = engine.answer("can I take 100 mg?")
+    assert answer.lead == PRESCRIBER_NOTE and any("maximum dosage" in q.text for q in answer.quotes[:2])
 
 
 def test_how_often_side_effects_happen_asks_for_a_share_of_people():
