@@ -91,9 +91,11 @@ def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer) -> Reso
     if not history or not leans_on_history(question, analyzer):
         return Resolved(question, False)
     context_words: list[str] = []
-    for earlier in reversed(history):  # the latest question with a topic of its own
-        context_words = topic_words(earlier, analyzer)
+    for i in range(len(history) - 1, -1, -1):  # the latest question with a topic of its own
+        context_words = topic_words(history[i], analyzer)
         if context_words:
+            if i > 0 and leans_on_history(history[i], analyzer):  # itself a follow-up: "what if it breaks?" (the pump)
+                context_words += resolve(history[i], history[:i], analyzer).context.split()
             break
     names = [w for w in words(" ".join(history)) if w in BACLOFEN_NAMES][:1]
     context = " ".join(dict.fromkeys(names + context_words))

@@ -520,6 +520,13 @@ def test_follow_up_detection(engine, question, history, leans):
     assert resolved.query.startswith(question) and (resolved.query != question) is leans
 
 
+def test_a_follow_up_to_a_follow_up_keeps_the_topic_both_lean_on(engine):
+    history = ("tell me about the pump", "what happens if it breaks?")
+    assert "pump" in resolve("how would I know?", history, engine.analyzer).context.split()
+    fresh = ("tell me about the pump", "what are the side effects of baclofen?")  # the second stands alone
+    assert "pump" not in resolve("which ones are serious?", fresh, engine.analyzer).context.split()
+
+
 @pytest.mark.slow
 def test_follow_up_uses_history_without_drifting(engine):
     kids = engine.answer("what about for children then?", ["What conditions is baclofen used off-label for?"])
