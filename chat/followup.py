@@ -86,16 +86,22 @@ def leans_on_history(question: str, analyzer: Analyzer) -> bool:
     return all(w in _ASPECTS for w in own_topic)
 
 
-def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer) -> Resolved:
-    """The standalone query for retrieval."""
+def _points_back(question: str) -> bool:
+    """ "what if it breaks?", "how big was that trial?": a pointer to something named earlier."""
+    return bool(set(words(question)) & (_POINTERS | _DRUG_POINTERS)) or bool(_CHOICE.search(question))
+
+
+def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer, chain: bool = True) -> Resolved:
+    """The standalone query for retrieval; `chain`: an earlier follow-up lends the topic it borrowed too."""
     if not history or not leans_on_history(question, analyzer):
         return Resolved(question, False)
     context_words: list[str] = []
     for i in range(len(history) - 1, -1, -1):  # the latest question with a topic of its own
         context_words = topic_words(history[i], analyzer)
         if context_words:
-            if i > 0 and leans_on_history(history[i], analyzer):  # itself a follow-up: "what if it breaks?" (the pump)
-                context_words += resolve(history[i], history[:i], analyzer).context.split()
+            if chain and i > 0 and _points_back(history[i]) and leans_on_history(history[i], analyzer):
+                # itself a follow-up that points back ("what if it breaks?", the pump): its topic too, one level
+                context_words += resolve(history[i], history[:i], analyzer, chain=False).context.split()
             break
     names = [w for w in words(" ".join(history)) if w in BACLOFEN_NAMES][:1]
     context = " ".join(dict.fromkeys(names + context_words))

@@ -525,6 +525,10 @@ def test_a_follow_up_to_a_follow_up_keeps_the_topic_both_lean_on(engine):
     assert "pump" in resolve("how would I know?", history, engine.analyzer).context.split()
     fresh = ("tell me about the pump", "what are the side effects of baclofen?")  # the second stands alone
     assert "pump" not in resolve("which ones are serious?", fresh, engine.analyzer).context.split()
+    # "what about cerebral palsy?" names its own subject: it lends that, not the MS trial before it
+    moved_on = ("does baclofen work for ms spasms?", "how big was that trial?", "what about cerebral palsy?")
+    context = resolve("and for the injections?", moved_on, engine.analyzer).context.split()
+    assert "cerebral" in context and "ms" not in context
 
 
 @pytest.mark.slow
