@@ -64,6 +64,11 @@ def topic_words(question: str, analyzer: Analyzer) -> list[str]:
     return [w for w in analyzer.analyze(question).tokens if w not in _DRUG_WORDS and w not in STOPWORDS]
 
 
+def names_a_subject(question: str, analyzer: Analyzer) -> bool:
+    """ "and for older people?" names one; "is it safe though?" and "how strong is the evidence?" ask an aspect."""
+    return any(w not in _ASPECTS for w in topic_words(question, analyzer))
+
+
 def leans_on_history(question: str, analyzer: Analyzer) -> bool:
     """True when the question cannot stand alone."""
     tokens = words(question)

@@ -218,7 +218,7 @@ think thought mean means feel felt make makes made take takes taking took use us
 ways much many lot lots bit little quite pretty still even ever well good bad new old right wrong sure
 able may might must shall will would can could should possible possibly probably maybe usually often
 someone somebody anyone people person guy question questions answer info information explain describe
-let see look looking find tell told ask asked wondering wonder curious does do did doing
+let see look looking find tell told ask asked wondering wonder curious does do did doing though tho anyway anyways
 """.split())
 
 # The only words lexical search ignores: BM25's IDF handles the rest, and "should not take" matters.
