@@ -281,6 +281,11 @@ def test_who_a_form_is_meant_for_is_who_it_is_indicated_in(engine):
 
 
 @pytest.mark.slow
+def test_the_highest_dose_is_the_maximum(engine):
+    assert "maximum dosage" in engine.answer("what's the highest daily dose of the tablets?").quotes[0].text
+
+
+@pytest.mark.slow
 def test_without_is_a_function_word_not_a_match_for_the_one_sentence_that_says_it(engine):
     lead = engine.answer("can I buy baclofen without a prescription?").quotes[0].text
     assert "prescription medication" in lead  # not "doesn't come without side effects"
