@@ -50,15 +50,20 @@ def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int 
 def select_for_parts(index: LoadedIndex, parts: Sequence[tuple[str, list[RankedUnit]]], overall: list[RankedUnit],
                      max_quotes: int = MAX_QUOTES, min_score: float = 0.2, spread: float = 0.12,
                      covered_within: int = 2, covered_margin: float = 0.05) -> list[Quote]:
-    """A compound question: the whole message's best quote, then the best for each part no quote answers yet
-    (none among the part's top `covered_within` that score within `covered_margin` of its best), then more of the
-    message's best within `spread`."""
-    quotes = select_quotes(index, overall, 1, min_score, spread)
+    """A compound question: the whole message's best quote when it answers one of the parts, then the best for
+    each part no quote answers yet, then more of the message's best within `spread`. A quote answers a part when
+    it is among the part's top `covered_within` and scores within `covered_margin` of the part's best."""
+
+    def answers(quote: Quote, ranked: list[RankedUnit]) -> bool:
+        top = [r for r in ranked[:covered_within] if r.score >= ranked[0].score - covered_margin]
+        return any(index.units[r.row].start == quote.start and index.units[r.row].doc_id == quote.doc_id for r in top)
+
+    quotes = [q for q in select_quotes(index, overall, 1, min_score, spread)
+              if any(answers(q, ranked) for _, ranked in parts if ranked)]  # a blend of the parts leads nothing
     for part, ranked in parts:
         if len(quotes) >= max_quotes:
             break
-        top = {r.row for r in ranked[:covered_within] if r.score >= ranked[0].score - covered_margin}
-        if any(index.units[r].start == q.start and index.units[r].doc_id == q.doc_id for r in top for q in quotes):
+        if ranked and any(answers(q, ranked) for q in quotes):
             continue
         for quote in select_quotes(index, ranked, 1, min_score, spread, taken=quotes):
             quotes.append(replace(quote, why={**quote.why, "part": part}))

@@ -61,6 +61,27 @@ def test_a_part_already_answered_adds_nothing(engine):
     assert not any(q.why.get("part") == "Can baclofen help with alcohol dependence" for q in answer.quotes)
 
 
+def test_the_messages_best_leads_only_when_it_answers_a_part(engine):
+    from chat.compose import select_for_parts
+    from chat.retrieve import RankedUnit
+
+    rows = {name: next(i for i, u in enumerate(engine.index.units) if needle in u.text) for name, needle in (
+        ("blend", "Some people don’t respond to baclofen spinal injections."),
+        ("allergy", "allergic or hypersensitive"), ("indicated", "are indicated only in people"))}
+
+    def ranked(*scored):
+        return [RankedUnit(rows[name], score, score, 0.0, score, 1) for name, score in scored]
+
+    parts = [("who shouldn't take it?", ranked(("allergy", 0.5), ("blend", 0.3))),
+             ("who gets the pump?", ranked(("indicated", 0.6), ("blend", 0.5)))]
+    blend_first = ranked(("blend", 0.45), ("indicated", 0.44), ("allergy", 0.3))
+    texts = [q.text for q in select_for_parts(engine.index, parts, blend_first, spread=0.2)]
+    assert "allergic" in texts[0] and "indicated only" in texts[1]  # the blend answers neither part: it follows
+    parts[1] = ("who gets the pump?", ranked(("indicated", 0.6), ("blend", 0.58)))  # now it answers the second
+    texts = [q.text for q in select_for_parts(engine.index, parts, blend_first, spread=0.2)]
+    assert "respond to baclofen spinal" in texts[0] and "allergic" in texts[1]
+
+
 def test_a_later_part_borrows_the_drug_the_message_names(engine):
     answer = engine.answer("How does baclofen work and what is it used for?")
     texts = " ".join(q.text for q in answer.quotes)
