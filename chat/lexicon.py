@@ -253,4 +253,7 @@ INTENT_TERMS: tuple[tuple[str, str], ...] = (
      r"\bwhat (?:does|do|can)\b(?: \w+){0,3} (?:treat|help)\b|\bwhat(?: is|'s) (?:it|this|baclofen) for\b|"
      r"\b(?:is|are) (?:it|this|that|baclofen|they)\b(?: \w+){0,2} (?:meant|used|prescribed|given|good) for\b",
      "used to treat"),
+    # "who is it for?", "who should get the pump?": whom it is indicated in
+    (r"\bwho (?:is|are) (?:it|this|that|they|baclofen|the \w+)(?: \w+){0,2} for\b|"
+     r"\bwho (?:should|can|could|would|gets?|may) (?:get|use|take|have|receive|be given|qualify)\b", "indicated"),
 )
