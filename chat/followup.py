@@ -104,8 +104,10 @@ def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer, chain: 
     for i in range(len(history) - 1, -1, -1):  # the latest question with a topic of its own
         context_words = topic_words(history[i], analyzer)
         if context_words:
-            if chain and i > 0 and _points_back(history[i]) and leans_on_history(history[i], analyzer):
-                # itself a follow-up that points back ("what if it breaks?", the pump): its topic too, one level
+            if (chain and i > 0 and (_points_back(history[i]) or not names_a_subject(history[i], analyzer))
+                    and leans_on_history(history[i], analyzer)):
+                # itself a follow-up that points back ("what if it breaks?", the pump) or asks only an aspect ("how
+                # good is the evidence?", for hiccups): the topic it borrowed too, one level
                 context_words += resolve(history[i], history[:i], analyzer, chain=False).context.split()
             break
     names = [w for w in words(" ".join(history)) if w in BACLOFEN_NAMES][:1]

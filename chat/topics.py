@@ -23,6 +23,8 @@ from chat.query import Analyzer, is_real_word, stems, words, zipf
 
 _CHILD = r"(?:child|children|kid|kids|toddler|infant|baby|pediatric|paediatric|\b(?:[1-9]|1[0-7])[- ]?(?:year|yr)s?[- ]?old)"
 _DOSE = r"(?:dose|doses|dosage|dosing|mg|how much)"
+_OFF_DOSE = r"(?:dose|doses|dosage|dosing|mg|milligrams?|how much baclofen)"
+_OFF_LABEL = r"(?:hiccups?|hiccough\w*|reflux|gerd|heartburn|alcohol\w*|drinking|cravings?)"
 _CHILD_TEXT = r"(?:child|children|kids?|pediatric|paediatric|adolescents?)"  # "newborn baby" is about pregnancy
 
 OVERDOSE = r"\b(?:overdos\w*|OD(?:ed|'d|’d)?)\b"  # "overdosed", "OD'd": words for an overdose
@@ -52,6 +54,11 @@ TOPICS: dict[str, tuple[str, str]] = {
                        r"adjustment)|dialysis|bad kidneys|\bcrcl\b|creatinine clearance",
                        r"(?:kidney|renal) (?:disease|failure|problems?|impairment|insufficiency)|dialysis"),
     "liver": (r"\bliver\b|hepatic", r"\bliver\b|hepatic"),
+    # the monograph's doses are for spasticity; an off-label use it tells of has none ("what dose for hiccups?")
+    "off-label dose": (rf"\b{_OFF_DOSE}\b[^?.]{{0,30}}\b(?:for|to treat|treating|treats?|helps?|eases?|stops?|against|"
+                       rf"in)\b(?: \w+){{0,3}} {_OFF_LABEL}|"
+                       rf"\b{_OFF_LABEL} {_OFF_DOSE}\b",
+                       rf"\b{_OFF_LABEL}[^.]{{0,80}}\b\d+\s*mg\b|\b\d+\s*mg\b[^.]{{0,80}}\b{_OFF_LABEL}"),
     "breastfeeding": (r"breast[- ]?feed|breast ?milk|nursing (?:mother|my|a baby)|lactat",
                       r"breast[- ]?feed|breast ?milk|nursing|lactat"),
     # not the dose a pregnant mother took ("the baby" of a case report is not a child being dosed)

@@ -532,6 +532,8 @@ def test_a_follow_up_to_a_follow_up_keeps_the_topic_both_lean_on(engine):
     assert "pump" in resolve("how would I know?", history, engine.analyzer).context.split()
     fresh = ("tell me about the pump", "what are the side effects of baclofen?")  # the second stands alone
     assert "pump" not in resolve("which ones are serious?", fresh, engine.analyzer).context.split()
+    aspect = ("can baclofen help with hiccups?", "how good is the evidence?")  # an aspect alone lends its topic
+    assert "hiccups" in resolve("what dose is used for that?", aspect, engine.analyzer).context.split()
     # "what about cerebral palsy?" names its own subject: it lends that, not the MS trial before it
     moved_on = ("does baclofen work for ms spasms?", "how big was that trial?", "what about cerebral palsy?")
     context = resolve("and for the injections?", moved_on, engine.analyzer).context.split()

@@ -222,6 +222,10 @@ def test_statuses_end_to_end(engine, history, question, status):
     ("can I take it with tylenol?", [], "not_covered"),  # "it": the user's medicine; Tylenol: not in the list
     ("could I take it alongside ibuprofen?", [], "answered"),  # the interaction list names drugs like it
     ("what is gablofen?", [], "answered"),  # a brand of baclofen the monograph never names
+    ("what dose of baclofen helps hiccups?", [], "not_covered"),  # its doses are for spasticity
+    ("how much baclofen is taken for reflux?", [], "not_covered"),
+    ("how much alcohol can I drink on baclofen?", [], "answered"),  # an amount of alcohol, not a dose for it
+    ("can I take my dose with alcohol?", [], "answered"),
 ])
 def test_what_the_monograph_says_and_does_not(engine, question, history, status):
     assert engine.answer(question, history).status == status
