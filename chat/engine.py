@@ -21,7 +21,7 @@ from chat.answer import Answer, Hit, Quote
 from chat.answer_types import asked_types
 from chat.compose import render_markdown, select_for_parts, select_quotes
 from chat.compound import split_compound
-from chat.followup import Resolved, names_a_subject, resolve
+from chat.followup import Resolved, resolve
 from chat.lexicon import DRUG_CLASSES
 from chat.query import QueryTerms, without_contrast, words
 from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
@@ -245,9 +245,7 @@ class Engine:
         if is_out_of_scope(own, resolved, self.analyzer, max(best.dense if best else 0.0, topic_dense), s.oos_min_dense,
                            s.in_scope_dense):
             return "out_of_scope", DECLINE, []
-        silent = self.coverage.silent_on(text)
-        if resolved.uses_history and not names_a_subject(text, self.analyzer):
-            silent = silent or self.coverage.silent_on(resolved.query)  # a follow-up without a subject: its topic too
+        silent = self.coverage.silent_on(resolved.query if resolved.uses_history else text)  # a follow-up: its topic too
         if best is not None and best.lexical >= s.strong_lexical and Coverage.only_words(silent):
             silent = []  # "how does that affect nerve signalling?": the other words match a passage outright
         if any(d in DRUG_CLASSES for d in own.other_drugs):

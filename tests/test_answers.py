@@ -541,15 +541,6 @@ def test_a_follow_up_to_a_follow_up_keeps_the_topic_both_lean_on(engine):
 
 
 @pytest.mark.slow
-def test_a_follow_up_with_a_subject_of_its_own_is_not_silenced_by_the_topic_it_borrows(engine):
-    history = ["is baclofen safe when pregnant?", "what about breastfeeding?"]  # breastfeeding: not covered
-    older = engine.answer("and for older people?", history)
-    assert older.status == "answered" and "older people" in older.quotes[0].text
-    # an aspect alone ("is it safe though?") asks about the borrowed topic, which the monograph does not cover
-    assert engine.answer("is it safe though?", ["can I take baclofen while breastfeeding?"]).status == "not_covered"
-
-
-@pytest.mark.slow
 def test_follow_up_uses_history_without_drifting(engine):
     kids = engine.answer("what about for children then?", ["What conditions is baclofen used off-label for?"])
     assert "children" in kids.quotes[0].text.lower()
