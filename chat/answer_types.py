@@ -38,7 +38,8 @@ TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                           r"\b(?:max(?:imum)?|starting|typical|daily) (?:dose|dosage|amount)\b", re.IGNORECASE),
                re.compile(r"\d\s*(?:mg|milligrams?|mcg|micrograms?)\b|\d\s*%", re.IGNORECASE)),
     "start": (re.compile(r"\b(?:start(?:ing)?|begin(?:ning)?|initial|first) (?:dose|dosage|amount)s?\b|"
-                         r"\b(?:start|begin)(?:ing)? (?:\w+ ){0,2}(?:on|with|at)\b|\bdoses? (?:to|do you|do people|should i) (?:start|begin)\b",
+                         r"\b(?:start|begin)(?:ing)? (?:\w+ ){0,2}(?:on|with|at)\b|"
+                         r"\bdoses? (?:to|do you|do people|should i) (?:start|begin)\b",
                          re.IGNORECASE),
               re.compile(r"\b(?:started|starting|initially|initial|at first|to begin)\b", re.IGNORECASE)),
     "age": (re.compile(r"\bhow old\b|\bwhat age\b|\bages?\b", re.IGNORECASE),

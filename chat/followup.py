@@ -64,11 +64,6 @@ def topic_words(question: str, analyzer: Analyzer) -> list[str]:
     return [w for w in analyzer.analyze(question).tokens if w not in _DRUG_WORDS and w not in STOPWORDS]
 
 
-def names_a_subject(question: str, analyzer: Analyzer) -> bool:
-    """ "and for older people?" names one; "is it safe though?" and "how strong is the evidence?" ask an aspect."""
-    return any(w not in _ASPECTS for w in topic_words(question, analyzer))
-
-
 def leans_on_history(question: str, analyzer: Analyzer) -> bool:
     """True when the question cannot stand alone."""
     tokens = words(question)
@@ -104,8 +99,8 @@ def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer, chain: 
     for i in range(len(history) - 1, -1, -1):  # the latest question with a topic of its own
         context_words = topic_words(history[i], analyzer)
         if context_words:
-            if (chain and i > 0 and (_points_back(history[i]) or not names_a_subject(history[i], analyzer))
-                    and leans_on_history(history[i], analyzer)):
+            aspect_only = all(w in _ASPECTS for w in context_words)  # "how good is the evidence?"
+            if chain and i > 0 and (_points_back(history[i]) or aspect_only) and leans_on_history(history[i], analyzer):
                 # itself a follow-up that points back ("what if it breaks?", the pump) or asks only an aspect ("how
                 # good is the evidence?", for hiccups): the topic it borrowed too, one level
                 context_words += resolve(history[i], history[:i], analyzer, chain=False).context.split()

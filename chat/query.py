@@ -20,6 +20,8 @@ from chat.lexicon import (BACLOFEN_NAMES, DRUG_CLASSES, FUNCTION_WORDS, INTENT_T
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _FUZZY_MIN_LEN = 4
+_NAME_POOL = tuple(sorted(BACLOFEN_NAMES))  # spelling targets beside the corpus's words and the lexicon's
+_DRUG_POOL = tuple(sorted(w for w in OTHER_DRUGS if len(w) >= _FUZZY_MIN_LEN))  # "percoset" -> percocet
 _COMMON_ZIPF = 3.0  # a word this frequent in English is a real word, not a typo (wordfreq's Zipf scale)
 _SEEN_ZIPF = 1.0  # below this, wordfreq has hardly seen the word: a typo or a coinage
 _TYPO_GAP = 1.0  # a typo is far rarer than the word meant ("withdrawl" 1.8 vs 4.1), unlike "trickling" vs "tickling"
@@ -139,8 +141,8 @@ class Analyzer:
             return word
         if word in LAY_TERMS or word in OTHER_DRUGS or self.is_known(word) or is_english(word):
             return word
-        fix = (_close(word, tuple(sorted(BACLOFEN_NAMES))) or _close(word, self._fuzzy_pool)
-               or _close(word, self._lay_pool) or _close(word, _DRUG_POOL) or (self._english_fix(word) if english else None))
+        fix = (_close(word, _NAME_POOL) or _close(word, self._fuzzy_pool) or _close(word, self._lay_pool)
+               or _close(word, _DRUG_POOL) or (self._english_fix(word) if english else None))
         if fix is None or (zipf(word) >= _SEEN_ZIPF and zipf(fix) < zipf(word) + _TYPO_GAP):
             return word  # a rare real word, not a slip for a word about as rare ("trickling" is not "tickling")
         return fix
@@ -302,9 +304,6 @@ def _variants(word: str, pool: tuple[str, ...], limit: int = 2) -> tuple[str, ..
     close = [v for v in pool if v[:_VARIANT_PREFIX] == word[:_VARIANT_PREFIX]
              and shared(word, v) >= 0.75 * min(len(word), len(v))]
     return tuple(close[:limit])
-
-
-_DRUG_POOL = tuple(sorted(w for w in OTHER_DRUGS if len(w) >= _FUZZY_MIN_LEN))  # "percoset" -> percocet
 
 
 def _max_edits(word: str) -> int:

@@ -74,7 +74,8 @@ _ALWAYS = [
     r"them)\s+)?(?:\w+\s+)?(?:pills|pils|tablets|tabs|baclofen|of them)\b",
     # (an amount over 99 mg taken; not one asked about: "can I just take 100mg a day?", "is it safe to take 120 mg?")
     _NOT_A_CASE + r"(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!can i just )(?<!could i just )"
-    r"(?<!should i just )(?<! to )\b(?:took|taken|take|" + _CASE_TAKING + r"|swallowed|ate|had)\b[^.?!]{0,30}\b\d{3,}\s*mg\b",
+    r"(?<!should i just )(?<! to )\b(?:took|taken|take|" + _CASE_TAKING + r"|swallowed|ate|had)\b[^.?!]{0,30}"
+    r"\b\d{3,}\s*mg\b",
     rf"\bswallowed\b[^.?!]{{0,40}}\b{_PILLS}\b",
     rf"\b(?:ate|eaten|got into|found)\b[^.?!]{{0,40}}\b(?:{_PILLS}|bottle)\b[^.?!]{{0,30}}\b(?:missing|open|gone|everywhere)\b",
     rf"\b(?:ate|eaten|got into|chewed)\b[^.?!]{{0,30}}\b{_PILLS}\b",

@@ -23,7 +23,8 @@ _OWN_MEDICINE = re.compile(
 # "Is it safe to combine the two?", "is it any better than Zanaflex?", "Advil while I'm on it", "is this stuff a
 # painkiller like Percocet?": another medicine set beside the one this chat is about.
 _BESIDE_IT = re.compile(r"\b(?:the two|both (?:of them|together)|combin\w*|mix\w*|together|while (?:i'?m |i am )?(?:still )?"
-                        r"(?:on|taking) it|with it|on it|than it|(?:take|taking|took|have|having|use|using) it (?:with|alongside)|(?:is|was) it (?:any )?(?:better|worse|stronger|safer|"
+                        r"(?:on|taking) it|with it|on it|than it|(?:take|taking|took|have|having|use|using) it "
+                        r"(?:with|alongside)|(?:is|was) it (?:any )?(?:better|worse|stronger|safer|"
                         r"weaker|different)|compared? (?:to|with) it|it (?:or|vs|versus|like)|"
                         r"(?:this|that|my) (?:stuff|medicine|medication|meds|drug|pills?))\b", re.IGNORECASE)
 _IT_MIN_DENSE = 0.3  # "it" with a question this close to a passage is the medicine, not the weather

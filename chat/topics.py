@@ -22,8 +22,9 @@ from chat.lexicon import BACLOFEN_NAMES, LAY_TERMS, MEDICINE_WORDS, OTHER_DRUGS,
 from chat.query import Analyzer, is_real_word, stems, words, zipf
 
 _CHILD = r"(?:child|children|kid|kids|toddler|infant|baby|pediatric|paediatric|\b(?:[1-9]|1[0-7])[- ]?(?:year|yr)s?[- ]?old)"
-_DOSE = r"(?:dose|doses|dosage|dosing|mg|how much)"
-_OFF_DOSE = r"(?:dose|doses|dosage|dosing|mg|milligrams?|how much baclofen)"
+_DOSE_WORDS = r"dose|doses|dosage|dosing|mg"
+_DOSE = rf"(?:{_DOSE_WORDS}|how much)"
+_OFF_DOSE = rf"(?:{_DOSE_WORDS}|milligrams?|how much baclofen)"  # not "how much alcohol can I drink?"
 _OFF_LABEL = r"(?:hiccups?|hiccough\w*|reflux|gerd|heartburn|alcohol\w*|drinking|cravings?)"
 _CHILD_TEXT = r"(?:child|children|kids?|pediatric|paediatric|adolescents?)"  # "newborn baby" is about pregnancy
 
@@ -48,7 +49,8 @@ TOPICS: dict[str, tuple[str, str]] = {
     "formulation": (r"\bliquid\b|oral solution|suspension|syrup|granules|dissolv|\bcrush|\bchew|split (?:the |a )?(?:pill|tablet)",
                     r"\bliquid\b|solution|suspension|syrup|granules"),
     "weight": (r"weight (?:gain|loss)|gain(?:ing)? weight|los(?:e|ing) weight|\bfat\b", r"weight (?:gain|loss)"),
-    "drug test": (r"drug (?:test|screen)|urine test|test positive|show up on (?:a |an |my |the )?(?:\w+ )?(?:test|screen)", r"drug (?:test|screen)|urine"),
+    "drug test": (r"drug (?:test|screen)|urine test|test positive|show up on (?:a |an |my |the )?(?:\w+ )?(?:test|screen)",
+                  r"drug (?:test|screen)|urine"),
     "driving": (r"\bdriv(?:e|ing)\b|operate (?:heavy )?machinery|machinery", r"\bdriv(?:e|ing)\b|machinery"),
     "kidney disease": (r"(?:kidney|renal) (?:disease|failure|problems?|impairment|insufficiency|dos(?:e|es|ing|age)|"
                        r"adjustment)|dialysis|bad kidneys|\bcrcl\b|creatinine clearance",
