@@ -49,13 +49,18 @@ def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int 
 
 def select_for_parts(index: LoadedIndex, parts: Sequence[tuple[str, list[RankedUnit]]], overall: list[RankedUnit],
                      max_quotes: int = MAX_QUOTES, min_score: float = 0.2, spread: float = 0.12,
-                     covered_within: int = 2, covered_margin: float = 0.05) -> list[Quote]:
+                     covered_within: int = 2, covered_margin: float = 0.05, clear_dense: float = 0.5) -> list[Quote]:
     """A compound question: the whole message's best quote when it answers one of the parts, then the best for
-    each part no quote answers yet, then more of the message's best within `spread`. A quote answers a part when
-    it is among the part's top `covered_within` and scores within `covered_margin` of the part's best."""
+    each part no quote answers yet, then more of the message's best within `spread`.
+
+    A quote answers a part when it is the part's best. A part whose best is no clear match (dense similarity
+    below `clear_dense`: "how long was it?", "is it too much for me?") says too little to rank on its own, so a
+    quote among its top `covered_within`, within `covered_margin` of its best, answers it too."""
 
     def answers(quote: Quote, ranked: list[RankedUnit]) -> bool:
         top = [r for r in ranked[:covered_within] if r.score >= ranked[0].score - covered_margin]
+        if ranked[0].dense >= clear_dense:
+            top = top[:1]
         return any(index.units[r.row].start == quote.start and index.units[r.row].doc_id == quote.doc_id for r in top)
 
     quotes = [q for q in select_quotes(index, overall, 1, min_score, spread)

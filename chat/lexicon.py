@@ -120,6 +120,8 @@ LAY_TERMS: dict[str, str] = {
     "swallow": "oral tablets", "swallowed": "oral tablets", "swallowing": "oral tablets",
     "unwanted": "side effects", "reaction": "side effects", "reactions": "side effects",
     "delivery": "administered", "delivered": "administered", "route": "administered",
+    "forms": "ways administered", "what form": "ways administered", "formulation": "ways administered",
+    "formulations": "ways administered",
     "pooled": "meta-analysis review", "folks": "people", "share": "percent",
     "over the counter": "prescription", "otc": "prescription", "without a prescription": "prescription",
     "script": "prescription", "rx": "prescription",
