@@ -239,6 +239,9 @@ SLIPS: tuple[tuple[str, str], ...] = (
     (r"\bdose (it|baclofen|this|that|lioresal) (work|help|cause|do|make|interact|affect)", r"does \1 \2"),
     # a regimen told ("20mg three times a day"), not a question of how often: its "times" is no search word
     (r"\b(?:\d+|one|two|three|four|five|six) times (a|per|each|every) day\b", r"\1 day"),
+    # stopping "too quickly" is stopping suddenly; its "quickly" is not a dose "increased too quickly"
+    (r"\b(stop|stops|stopped|stopping|quit|quits|quitting|come off|coming off|came off|get off|getting off)"
+     r"((?: \w+){0,3}) too (?:quickly|fast|soon|rapidly)\b", r"\1\2 suddenly"),
 )
 
 # Question shapes that ask for a kind of passage, whatever the words: "can it cause X?" asks about side effects.

@@ -275,6 +275,16 @@ def test_a_regimen_told_does_not_match_a_case_reports_times(engine):
 
 
 @pytest.mark.slow
+def test_stopping_too_quickly_is_stopping_suddenly(engine):
+    """ "stop ... too quickly" is an abrupt stop, not a dose "increased too quickly"; raising it too fast still is."""
+    assert "suddenly" in engine.analyzer.analyze("what if I quit taking it too soon?").corrected
+    answer = engine.answer("what happens if I stop baclofen too quickly?")
+    assert "suddenly discontinued" in answer.quotes[0].text
+    answer = engine.answer("what if my dose goes up too quickly?")
+    assert "increased too quickly" in answer.quotes[0].text
+
+
+@pytest.mark.slow
 def test_who_a_form_is_meant_for_is_who_it_is_indicated_in(engine):
     answer = engine.answer("who is that meant for?", ["what ways can baclofen be given?", "tell me about the pump"])
     assert "indicated only" in answer.quotes[0].text
