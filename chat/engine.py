@@ -19,7 +19,7 @@ from typing import Sequence
 from chat.about import AboutThePage, asks_about_the_page
 from chat.answer import Answer, Hit, Quote
 from chat.answer_types import asked_types
-from chat.compose import render_markdown, select_for_parts, select_quotes
+from chat.compose import add_cited_support, render_markdown, select_for_parts, select_quotes
 from chat.compound import split_compound
 from chat.followup import Resolved, resolve
 from chat.lexicon import DRUG_CLASSES
@@ -99,6 +99,7 @@ class EngineSettings:
     max_quotes: int = 3
     min_quote_score: float = 0.15  # below this nothing in the monograph answers the question
     spread: float = 0.06  # further quotes must score within this of the best one
+    cited_within: float = 0.15  # an answer citing nothing adds its section's cited sentence scoring this close
     emergency_min_dense: float = 0.35  # an emergency answer quotes only passages this close to the message
     strong_lexical: float = 0.9  # a passage matching this well outweighs one word the monograph never uses
     oos_min_dense: float = 0.20  # a question without baclofen words this far from every passage is off-topic
@@ -237,7 +238,8 @@ class Engine:
         best = ranked[0] if ranked else None
         if emergency:
             relevant = [r for r in ranked if r.dense >= s.emergency_min_dense]  # no stray quote under an alarm
-            quotes = [] if is_self_harm(text) else select_quotes(self.index, relevant, 2, s.min_quote_score, s.spread)
+            quotes = [] if is_self_harm(text) else add_cited_support(
+                self.index, relevant, select_quotes(self.index, relevant, 2, s.min_quote_score, s.spread), 2, s.cited_within)
             return "emergency", EMERGENCY_MESSAGE, quotes
         if asks_about_the_page(text):  # "who wrote this?": the page's byline, not the drug text
             status, quotes = self.about.answer(text, qvec)
@@ -261,6 +263,7 @@ class Engine:
             quotes = select_for_parts(self.index, by_part, ranked, s.max_quotes, s.min_quote_score, s.spread)
         else:
             quotes = select_quotes(self.index, ranked, s.max_quotes, s.min_quote_score, s.spread)
+        quotes = add_cited_support(self.index, ranked, quotes, s.max_quotes, s.cited_within)
         return "answered", PRESCRIBER_NOTE if is_personal_dosing(text) else "", quotes
 
     def search(self, query: str, k: int = 5) -> list[Hit]:

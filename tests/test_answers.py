@@ -601,3 +601,40 @@ def test_another_medicine_reaches_the_interaction_list_through_its_class(engine,
 def test_everyday_words_for_typical_reach_the_typical_dose(engine):
     answer = engine.answer("What is the usual dose?")
     assert answer.status == "answered" and answer.quotes[0].text.startswith("Typical dosages range")
+
+
+@pytest.mark.slow
+def test_an_answer_citing_nothing_adds_its_sections_cited_evidence(engine):
+    """ "not been established" cites nothing; the section's own evidence sentence carries [30]."""
+    answer = engine.answer("is baclofen ok in pregnancy?")
+    assert "has not been established" in answer.quotes[0].text
+    support = [q for q in answer.quotes if q.why.get("cited_support")]
+    assert len(support) == 1 and support[0].refs == (30,) and support[0].section == answer.quotes[0].section
+    answer = engine.answer("what is the maximum daily dose of baclofen?")  # cites nothing either, but the only cited
+    assert not any(q.why.get("cited_support") for q in answer.quotes)  # sentences near it are in other sections
+    assert not any("600 mg" in q.text for q in answer.quotes)
+
+
+def test_cited_support_comes_only_from_the_leads_section_and_within_reach(engine):
+    from chat.compose import add_cited_support, select_quotes
+    from chat.retrieve import RankedUnit
+
+    units = engine.index.units
+    row = {needle: next(i for i, u in enumerate(units) if u.text.startswith(needle)) for needle in (
+        "The safety of baclofen in pregnancy", "There is evidence that baclofen use during pregnancy",
+        "But he took 30 times the prescribed dose")}
+    lead, same, other = row.values()
+    assert not units[lead].refs and units[same].refs and units[other].refs
+    assert units[lead].section_id == units[same].section_id != units[other].section_id
+
+    def ranked(*scored):
+        return [RankedUnit(r, score, score, 0.0, score, 1) for r, score in scored]
+
+    def support(order):
+        quotes = add_cited_support(engine.index, order, select_quotes(engine.index, order, 3, 0.1, 0.02), 3, 0.15)
+        return [q.text[:20] for q in quotes[1:]]
+
+    assert support(ranked((lead, 0.6), (other, 0.55), (same, 0.5))) == [units[same].text[:20]]
+    assert support(ranked((lead, 0.6), (other, 0.55), (same, 0.4))) == []  # out of reach; the other section never
+    quotes = select_quotes(engine.index, ranked((lead, 0.6), (same, 0.59)), 3, 0.1, 0.02)  # already cited
+    assert add_cited_support(engine.index, ranked((lead, 0.6), (same, 0.59)), quotes, 3, 0.15) == quotes
