@@ -114,6 +114,15 @@ def test_a_medicine_that_barely_works_is_no_emergency(engine, question):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question", ["y am i so sleepy on baclofen, started it 3 days ago",
+                                      "why do i feel this sleepy on baclofen? only been on it a week"])
+def test_sleepiness_as_a_side_effect_is_no_emergency(engine, question):
+    """A common side effect told in the first person (the second opinion once read "so sleepy" as an emergency)."""
+    answer = engine.answer(question)
+    assert answer.status == "answered" and "sleepiness" in answer.quotes[0].text
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question", ["hey, how is your day going?", "hope your week is going well!"])
 def test_small_talk_about_the_day_is_no_emergency(engine, question):
     """ "day" is a word of the monograph's ("mg/day"), but no topic it treats: nothing for the emergency model."""
