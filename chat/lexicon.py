@@ -177,7 +177,7 @@ doxycycline cephalexin penicillin albuterol montelukast singulair cetirizine zyr
 fexofenadine allegra diphenhydramine benadryl melatonin sildenafil viagra tadalafil cialis adderall
 amphetamine ritalin methylphenidate modafinil provigil botox botulinum ketamine cannabis marijuana cbd thc
 kratom phenibut ghb nicotine caffeine levodopa carbodopa sinemet ropinirole pramipexole donepezil aricept
-memantine tamoxifen methotrexate hydroxychloroquine ivermectin paxlovid tamiflu
+memantine tamoxifen methotrexate hydroxychloroquine ivermectin paxlovid tamiflu lithium lithobid
 """.split())
 
 # The class a medicine belongs to, in the words drug-interaction lists use ("opioid drugs for pain
@@ -199,6 +199,7 @@ _CLASSES = {
                            "hydrochlorothiazide furosemide lasix spironolactone",
     "kidney function ibuprofen": "ibuprofen advil motrin naproxen aleve aspirin celecoxib celebrex meloxicam diclofenac",
     "parkinson's": "levodopa carbodopa sinemet ropinirole pramipexole",
+    "antidepressants lithium": "lithium lithobid",
 }
 DRUG_CLASSES: dict[str, str] = {}
 for _terms, _names in _CLASSES.items():

@@ -73,12 +73,24 @@ def without_contrast(question: str) -> str:
     return _CONTRAST.sub(drop, question).replace("  ", " ")
 
 
+# A negative contraction is searched as its verb ("shouldn't take" finds "should not be taken"), with or without
+# the apostrophe people drop. Adding "not" as well cost more than it found: "won't quit" matched "not enough".
+_VERBS = "do does did should would could must is are was were has have had need".split()
+_NEGATIONS = {**{f"{v}n't": v for v in _VERBS}, **{f"{v}nt": v for v in _VERBS},
+              "can't": "can", "cant": "can", "cannot": "can", "won't": "will", "wont": "will", "shan't": "shall"}
+
+
+def _base_word(token: str) -> str:
+    """ "shouldn't" -> should; any other word as it is, without apostrophes."""
+    return _NEGATIONS.get(token) or token.replace("'", "")
+
+
 def stems(tokens: Iterable[str]) -> list[str]:
     """Snowball stems, splitting hyphenated words into their parts as well."""
     out: list[str] = []
     for tok in tokens:
         parts = [tok] + (tok.split("-") if "-" in tok else [])
-        out.extend(_stemmer().stemWords([p.replace("'", "") for p in parts if p]))
+        out.extend(_stemmer().stemWords([_base_word(p) for p in parts if p]))
     return out
 
 

@@ -204,6 +204,8 @@ def test_words_the_monograph_lacks_but_the_lexicon_knows_are_answered_not_declin
     ("was it first made for epilepsy and then abandoned?", "answered"),
     ("Can I take Advil for a headache while on baclofen?", "answered"),  # the interaction list, not headaches
     ("does baclofen cause headaches?", "not_covered"),
+    ("my aunt is on lithium for her bipolar disorder, could baclofen clash with it?", "answered"),  # the list names it
+    ("is lithium ok to take with grapefruit?", "out_of_scope"),  # lithium alone is another medicine
     ("what happened to my dad when his pump stopped? he is shaking and burning up now", "emergency"),
 ])
 def test_each_status(engine, question, status):
@@ -291,6 +293,18 @@ def test_stopping_too_quickly_is_stopping_suddenly(engine):
     assert "suddenly discontinued" in answer.quotes[0].text
     answer = engine.answer("what if my dose goes up too quickly?")
     assert "increased too quickly" in answer.quotes[0].text
+
+
+def test_a_negative_contraction_is_searched_as_its_verb():
+    from chat.query import stems, words
+
+    assert stems(words("who shouldn't take it? she can’t, he wont")) == stems(words("who should take it? she can, he will"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["who shouldn't take baclofen at all?", "who shouldnt be given baclofen"])
+def test_who_should_not_take_it_finds_the_contraindication(engine, question):
+    assert "allergic or hypersensitive" in engine.answer(question).quotes[0].text
 
 
 @pytest.mark.slow
