@@ -69,3 +69,21 @@ def asked_types(question: str) -> tuple[str, ...]:
 def stated_types(text: str) -> set[str]:
     """The kinds of fact the text states."""
     return {kind for kind, (_, states) in TYPES.items() if states.search(text)}
+
+
+# A study's figure said back ("the review of 25 trials", "that 283-patient meta-analysis"): a number with the people
+# or studies it counts. A dose ("20 mg") or a time of one's own ("3 days ago") is no study's figure.
+_COUNTED = (r"(?:patients?|people|participants?|subjects?|adults|children|adolescents|men|women|volunteers|"
+            r"individuals|trials?|studies|study|reviews?|reports?|meta-analys[ie]s)")
+_FIGURE = re.compile(rf"\b(\d[\d,]*)(?:[- ](?:[\w-]+ ){{0,2}}?|\s+){_COUNTED}\b", re.IGNORECASE)
+
+
+def figures(text: str) -> frozenset[str]:
+    """The study figures a text names, as digits.
+
+    Example:
+        >>> sorted(figures("A meta-analysis of 9 clinical trials including 283 patients")), figures("I take 20 mg")
+        (['283', '9'], frozenset())
+    """
+    return frozenset(m.group(1).replace(",", "") for m in _FIGURE.finditer(text))
+

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from chat.answer import Hit
-from chat.answer_types import TYPES, asked_types, stated_types
+from chat.answer_types import TYPES, asked_types, figures, stated_types
 from chat.query import Analyzer, QueryTerms, stems, words
 from index.embed import Encoder
 from index.store import LoadedIndex, embedding_text
@@ -35,6 +35,7 @@ class Weights:
     answer_type_bonus: float = 0.05  # a sentence stating the kind of fact asked for (a percentage, a count of patients)
     explain_bonus: float = 0.03  # "how does it help / why" questions prefer sentences that say how or why
     negation_bonus: float = 0.1  # "which form doesn't help?", "who should not get it?": sentences that say not / only
+    figure_bonus: float = 0.08  # "the review of 25 trials": a sentence naming that study's figure
     advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
     candidates: int = 64  # passages taken from FAISS before fusion
@@ -184,6 +185,7 @@ class Retriever:
         self._incomplete = np.array([bool(_INCOMPLETE.search(u.text)) for u in index.units], dtype=bool)
         self._case = np.array([bool(_CASE.search(u.text)) for u in index.units], dtype=bool)
         self._negative = np.array([bool(_STATES_NEGATIVE.search(u.text)) for u in index.units], dtype=bool)
+        self._figures = [figures(u.text + pointed_context(index, i)) for i, u in enumerate(index.units)]
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
         for c_row, rows in enumerate(index.chunk_units):
             for u_row in rows:
@@ -269,6 +271,9 @@ class Retriever:
             score += self.w.explain_bonus * self._explains
         if asks_what_is_not(terms.corrected) if asks_not is None else asks_not:
             score += self.w.negation_bonus * self._negative
+        said = figures(terms.corrected)
+        if said:
+            score += self.w.figure_bonus * np.array([bool(said & f) for f in self._figures], dtype=np.float32)
         order = np.argsort(-score, kind="stable")[:limit]  # objects for the top few only: flat at 10,000 units
         return [RankedUnit(int(r), float(score[r]), float(dense[r]), float(lexical[r]), float(ctx[r]), int(ctx_rank[r]))
                 for r in order]

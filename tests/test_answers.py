@@ -661,3 +661,21 @@ def test_cited_support_comes_only_from_the_leads_section_and_within_reach(engine
     assert support(ranked((lead, 0.6), (other, 0.55), (same, 0.4))) == []  # out of reach; the other section never
     quotes = select_quotes(engine.index, ranked((lead, 0.6), (same, 0.59)), 3, 0.1, 0.02)  # already cited
     assert add_cited_support(engine.index, ranked((lead, 0.6), (same, 0.59)), quotes, 3, 0.15) == quotes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, needle", [
+    ("what did the review of 25 trials conclude?", "review of 25 clinical trials"),
+    ("what did the review of 6 trials conclude?", "review of 6 clinical trials"),
+    ("the 283 patients study - what did it find?", "283 patients"),
+])
+def test_a_studys_figure_said_back_finds_that_study(engine, question, needle):
+    assert needle in engine.answer(question).quotes[0].text
+
+
+def test_a_sentence_pointing_back_shares_its_studys_figures(engine):
+    from chat.answer_types import figures
+
+    assert figures("the 12-trial meta-analysis") == {"12"} and not figures("I take 20 mg, started 3 days ago")
+    answer = engine.answer("In the 12-trial alcohol meta-analysis, what did baclofen fail to improve?")
+    assert "did not decrease heavy drinking" in answer.quotes[0].text  # "the researchers also determined ..."
