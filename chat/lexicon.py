@@ -113,6 +113,8 @@ LAY_TERMS: dict[str, str] = {
     "off label": "off-label", "unapproved": "off-label", "officially": "fda-approved off-label",
     "most cases": "majority", "most of the time": "majority", "most often": "majority", "mostly": "majority",
     "main cause": "majority", "usual cause": "majority", "most common cause": "majority", "leading cause": "majority",
+    "usually causes": "majority", "usually cause": "majority", "usually caused": "majority",
+    "typically causes": "majority", "typically caused": "majority", "commonly caused": "majority",
     "ache": "pain", "aches": "pain", "aching": "pain", "achy": "pain", "sore": "pain", "soreness": "pain",
     "hurt": "pain", "hurts": "pain", "cramping": "spasms", "jerking": "spasms", "jumpy": "spasms",
     "emotions": "mood", "emotional": "mood", "feelings": "mood", "compulsive": "addictive addiction",

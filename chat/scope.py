@@ -27,6 +27,7 @@ _BESIDE_IT = re.compile(r"\b(?:the two|both (?:of them|together)|combin\w*|mix\w
                         r"(?:with|alongside)|(?:is|was) it (?:any )?(?:better|worse|stronger|safer|"
                         r"weaker|different)|compared? (?:to|with) it|it (?:or|vs|versus|like)|"
                         r"(?:this|that|my) (?:stuff|medicine|medication|meds|drug|pills?))\b", re.IGNORECASE)
+_TREATMENTS = frozenset({"treatment", "treatments", "therapy", "therapies"})  # an approach, not a medicine
 _IT_MIN_DENSE = 0.3  # "it" with a question this close to a passage is the medicine, not the weather
 # A general question about a disease the monograph names only as what the medicine treats.
 _DISEASE = re.compile(r"\b(?:multiple sclerosis|ms|cerebral palsy|cp|spinal cord injur(?:y|ies)|gerd|acid reflux|reflux|"
@@ -83,8 +84,9 @@ def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, b
         return not _BESIDE_IT.search(terms.corrected)
     if _OWN_MEDICINE.search(terms.corrected):
         return False  # "can I drive while taking it?": about baclofen, whether or not the monograph says
-    mentions_medicine = (any(w in _A_MEDICINE for w in words(terms.corrected))
-                         or bool(re.search(r"\bside[- ]effects?\b", terms.corrected)))
+    named = {w for w in words(terms.corrected) if w in _A_MEDICINE}
+    side_effects = bool(re.search(r"\bside[- ]effects?\b", terms.corrected))
+    mentions_medicine = bool(named) or side_effects
     if (not mentions_medicine and not resolved.uses_history and not _THIS_ONE.search(terms.corrected)
             and _DISEASE.search(terms.corrected) and _GENERAL_ASPECT.search(terms.corrected)):
         return True  # "early warning signs of MS", "foods for acid reflux": the disease, not the medicine
@@ -94,7 +96,7 @@ def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, b
         return False  # "is there a brand-name version of it?": "it" is the medicine this chat is about
     if not topical_words(terms, analyzer) or best_dense < min_dense:
         return True
-    if resolved.uses_history or mentions_medicine:
-        return False
+    if resolved.uses_history or side_effects or named - _TREATMENTS:
+        return False  # "what is the best treatment for diabetes?" names no medicine: a treatment is not one
     conditions = [w for phrase in _CONDITION.findall(terms.corrected) for w in phrase.split()]
     return bool(unknown_terms(analyzer, terms.tokens) or unknown_terms(analyzer, conditions, _CONDITION_ZIPF))

@@ -206,6 +206,8 @@ def test_words_the_monograph_lacks_but_the_lexicon_knows_are_answered_not_declin
     ("does baclofen cause headaches?", "not_covered"),
     ("my aunt is on lithium for her bipolar disorder, could baclofen clash with it?", "answered"),  # the list names it
     ("is lithium ok to take with grapefruit?", "out_of_scope"),  # lithium alone is another medicine
+    ("what is the best treatment for diabetes?", "out_of_scope"),  # a treatment is no medicine; nor diabetes a topic
+    ("is there any treatment for hiccups that never stop?", "answered"),
     ("what happened to my dad when his pump stopped? he is shaking and burning up now", "emergency"),
 ])
 def test_each_status(engine, question, status):
@@ -283,6 +285,12 @@ def test_a_regimen_told_does_not_match_a_case_reports_times(engine):
     assert "times" in engine.analyzer.analyze("how many times a day is it taken?").tokens  # a question of how often
     answer = engine.answer("I take 10mg four times a day, can I raise it to 20mg four times a day by myself?")
     assert answer.lead == PRESCRIBER_NOTE and "Typical dosages" in answer.quotes[0].text
+
+
+@pytest.mark.slow
+def test_what_usually_causes_it_asks_for_the_majority(engine):
+    answer = engine.answer("and what typically causes them?", ["which withdrawal symptoms can baclofen cause?"])
+    assert "In the majority of cases" in answer.quotes[0].text
 
 
 @pytest.mark.slow
