@@ -19,6 +19,9 @@ from ingest.model import PATH_SEP
 
 MAX_QUOTES = 3
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+# A sentence that announces what comes later rather than saying it.
+_ANNOUNCES = re.compile(r"\bwe(?:'|’)ll discuss\b|\bin the following sections\b|\bdiscussed (?:below|later)\b|"
+                        r"^(?:below (?:are|is)|here (?:are|is)|read on)\b", re.IGNORECASE)
 _MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+!|~>-])")
 
 
@@ -33,6 +36,8 @@ def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int 
         if quotes and cand.score < quotes[0].score - spread:
             break
         unit = index.units[cand.row]
+        if quotes and _ANNOUNCES.search(unit.head):
+            continue  # "... which we'll discuss in the following sections" says nothing itself: it leads or is left out
         if any(q.doc_id == unit.doc_id and q.start < unit.end and unit.start < q.end for q in (*taken, *quotes)):
             continue
         doc = index.documents[unit.doc_id]

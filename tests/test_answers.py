@@ -687,3 +687,21 @@ def test_a_sentence_pointing_back_shares_its_studys_figures(engine):
     assert figures("the 12-trial meta-analysis") == {"12"} and not figures("I take 20 mg, started 3 days ago")
     answer = engine.answer("In the 12-trial alcohol meta-analysis, what did baclofen fail to improve?")
     assert "did not decrease heavy drinking" in answer.quotes[0].text  # "the researchers also determined ..."
+
+
+def test_a_sentence_that_announces_what_follows_only_ever_leads(engine):
+    from chat.compose import select_quotes
+    from chat.retrieve import RankedUnit
+
+    units = engine.index.units
+    row = {needle: next(i for i, u in enumerate(units) if u.text.startswith(needle)) for needle in (
+        "Baclofen is used off-label for a number", "Baclofen is sometimes used for several off-label conditions")}
+    uses, announces = row.values()
+
+    def ranked(*rows):
+        return [RankedUnit(r, 0.5 - i * 0.01, 0.5, 0.0, 0.5, 1) for i, r in enumerate(rows)]
+
+    assert [q.start for q in select_quotes(engine.index, ranked(uses, announces), 3, 0.1, 0.1)] == [units[uses].start]
+    assert len(select_quotes(engine.index, ranked(announces, uses), 3, 0.1, 0.1)) == 2  # as the best, it leads
+    answer = engine.answer("what conditions is baclofen used for off-label?")
+    assert not any("in the following sections" in q.text for q in answer.quotes[1:])
