@@ -58,6 +58,14 @@ class Resolved:
     uses_history: bool
     context: str = ""
 
+    @property
+    def joined(self) -> str:
+        """The question and the topic it borrows as one clause, for the checks of what the monograph covers:
+        "what dose would they get?" after "can kids take it?" reads "what dose would they get for baclofen kids"."""
+        if not self.context:
+            return self.query
+        return f"{self.query[:-len(self.context)].rstrip(' ?!.')} for {self.context}"
+
 
 def topic_words(question: str, analyzer: Analyzer) -> list[str]:
     """Content words of a question that name its topic (not the drug itself, not filler)."""

@@ -24,7 +24,9 @@ from chat.query import Analyzer, is_real_word, stems, words, zipf
 _CHILD = r"(?:child|children|kid|kids|toddler|infant|baby|pediatric|paediatric|\b(?:[1-9]|1[0-7])[- ]?(?:year|yr)s?[- ]?old)"
 _DOSE_WORDS = r"dose|doses|dosage|dosing|mg"
 _DOSE = rf"(?:{_DOSE_WORDS}|how much)"
-_OFF_DOSE = rf"(?:{_DOSE_WORDS}|milligrams?|how much baclofen)"  # not "how much alcohol can I drink?"
+# not "how much alcohol can I drink?"
+_OFF_DOSE = (rf"(?:{_DOSE_WORDS}|milligrams?|how much (?:baclofen|(?:do|does|would|will|should) (?:they|you|doctors?|"
+             rf"people|patients) (?:give|take|use|prescribe|get)))")
 _OFF_LABEL = r"(?:hiccups?|hiccough\w*|reflux|gerd|heartburn|alcohol\w*|drinking|cravings?)"
 _CHILD_TEXT = r"(?:child|children|kids?|pediatric|paediatric|adolescents?)"  # "newborn baby" is about pregnancy
 

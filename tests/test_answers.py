@@ -713,3 +713,23 @@ def test_a_sentence_that_announces_what_follows_only_ever_leads(engine):
     assert len(select_quotes(engine.index, ranked(announces, uses), 3, 0.1, 0.1)) == 2  # as the best, it leads
     answer = engine.answer("what conditions is baclofen used for off-label?")
     assert not any("in the following sections" in q.text for q in answer.quotes[1:])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("history, question, status", [
+    (["can kids take baclofen?"], "what dose would they get?", "not_covered"),  # a children's dose
+    (["does baclofen help hiccups?"], "how much do they give for that?", "not_covered"),  # an off-label use's dose
+    (["is baclofen used for acid reflux?"], "and the dose?", "not_covered"),
+    (["what is baclofen used for?"], "and the dose?", "answered"),  # spasticity's: the monograph gives it
+    (["What happened in the 90 mg case?"], "What about the other baby mentioned?", "answered"),  # no dose asked
+])
+def test_a_follow_up_asking_for_a_dose_asks_it_for_the_borrowed_topic(engine, history, question, status):
+    assert engine.answer(question, history).status == status
+
+
+def test_joined_reads_a_follow_up_and_its_topic_as_one_clause():
+    from chat.followup import Resolved
+
+    resolved = Resolved("what dose would they get? baclofen kids", True, "baclofen kids")
+    assert resolved.joined == "what dose would they get for baclofen kids"
+    assert Resolved("what is it?", False).joined == "what is it?"
