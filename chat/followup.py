@@ -29,7 +29,9 @@ _CHOICE = re.compile(r"\b(?:which|what|the|that|this|either|neither|each|any|eve
                      # "the spinal version", "that form": one of the ways of giving it named earlier
                      r"\b(?:the|that|this|those|these) (?:\w+ )?(?:versions?|forms?|kinds?|types?|options?|routes?)\b|"
                      # "which are serious?": a choice among the things the last answer listed
-                     r"^\s*which (?:are|is|were|was|ones?)\b",
+                     r"^\s*which (?:are|is|were|was|ones?)\b|"
+                     # "the guy who took too much": someone the conversation has been about
+                     r"\bthe (?:guy|man|woman|lady|person|patient|boy|girl|baby|newborn) (?:who|that|with|in)\b",
                      re.IGNORECASE)
 # "is ibuprofen ok?" after a question about baclofen's interactions: the other medicine with this one.
 _OK_WITH = re.compile(r"\b(?:ok|okay|safe|fine|alright|all right|allowed|good)\b", re.IGNORECASE)
@@ -108,9 +110,11 @@ def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer, chain: 
         context_words = topic_words(history[i], analyzer)
         if context_words:
             aspect_only = all(w in _ASPECTS for w in context_words)  # "how good is the evidence?"
-            if chain and i > 0 and (_points_back(history[i]) or aspect_only) and leans_on_history(history[i], analyzer):
-                # itself a follow-up that points back ("what if it breaks?", the pump) or asks only an aspect ("how
-                # good is the evidence?", for hiccups): the topic it borrowed too, one level
+            if (chain and i > 0 and (_points_back(history[i]) or aspect_only or _ELLIPTICAL.search(history[i]))
+                    and leans_on_history(history[i], analyzer)):
+                # itself a follow-up that points back ("what if it breaks?", the pump), asks only an aspect ("how
+                # good is the evidence?", for hiccups) or is elliptical ("what about my sleeping pills?", after the
+                # interactions): the topic it borrowed too, one level
                 context_words += resolve(history[i], history[:i], analyzer, chain=False).context.split()
             break
     names = [w for w in words(" ".join(history)) if w in BACLOFEN_NAMES][:1]

@@ -80,6 +80,10 @@ _NEGATIONS = {**{f"{v}n't": v for v in _VERBS}, **{f"{v}nt": v for v in _VERBS},
               "can't": "can", "cant": "can", "cannot": "can", "won't": "will", "wont": "will", "shan't": "shall"}
 
 
+_COMPARES = re.compile(r"\b(?:than|versus|vs|compared?|comparison|similar to|same as|differen\w*|is it like|"
+                       r"is baclofen like|are they like)\b")
+
+
 def _base_word(token: str) -> str:
     """ "shouldn't" -> should; any other word as it is, without apostrophes."""
     return _NEGATIONS.get(token) or token.replace("'", "")
@@ -220,6 +224,7 @@ class Analyzer:
         standing = {e for p in phrases if p not in QUALIFIER_PHRASES for e in LAY_TERMS[p].split()}
         intents = [e for pattern, terms in INTENT_TERMS if re.search(pattern, said) for e in terms.split()]
         content = [w for w in corrected if w not in STOPWORDS]
+        compares = bool(_COMPARES.search(joined))  # "is it stronger than valium?" asks no interaction
         from_words: list[str] = []
         for w in content:
             if w in LAY_TERMS:
@@ -229,7 +234,7 @@ class Analyzer:
             if w in BACLOFEN_NAMES and w != "baclofen":  # a brand ("Gablofen") is searched as what it is
                 from_words.append("baclofen")
             if w in DRUG_CLASSES:  # another medicine named: its class, and what the monograph says of interactions
-                from_words.extend(DRUG_CLASSES[w].split() + ["interact"])
+                from_words.extend(DRUG_CLASSES[w].split() + ([] if compares else ["interact"]))
         expansions = [e for e in dict.fromkeys(from_phrases + intents + from_words) if e not in content]
         shape_only = set(intents) - set(from_phrases) - set(from_words)  # from the question's shape, not its words
         text = " ".join([joined] + expansions)

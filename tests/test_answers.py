@@ -733,3 +733,20 @@ def test_joined_reads_a_follow_up_and_its_topic_as_one_clause():
     resolved = Resolved("what dose would they get? baclofen kids", True, "baclofen kids")
     assert resolved.joined == "what dose would they get for baclofen kids"
     assert Resolved("what is it?", False).joined == "what is it?"
+
+
+@pytest.mark.slow
+def test_a_comparison_with_another_medicine_asks_no_interaction(engine):
+    assert "interact" not in engine.analyzer.analyze("is it stronger than valium?").expansions
+    assert "interact" in engine.analyzer.analyze("can I take valium with it?").expansions
+    answer = engine.answer("is baclofen any stronger than valium?")
+    assert "at least as effective as other muscle relaxants" in answer.quotes[0].text
+
+
+@pytest.mark.slow
+def test_a_conversation_keeps_its_topic_through_elliptical_follow_ups_and_its_people(engine):
+    history = ["does baclofen interact with anything?", "what about my sleeping pills?"]
+    assert "consume alcohol" in engine.answer("and alcohol?", history).quotes[0].text  # the interactions, not cravings
+    history = ["is baclofen a narcotic?", "can it be abused?"]
+    answer = engine.answer("what happened to the guy who took too much?", history)  # was out of scope
+    assert answer.status == "answered" and "600 mg/day" in answer.quotes[0].text
