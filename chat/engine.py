@@ -230,7 +230,7 @@ class Engine:
         """Quote units for `text`, with the list cue of its own words (kinds of fact: chat/answer_types.py)."""
         wants_list = bool(_LIST_CUES.search(text)) and not asked_types(text)  # "what percentage get side effects?"
         return self.retriever.rank_units(qvec, own, hits, wants_list=wants_list, asks_not=asks_what_is_not(text),
-                                         context=context)
+                                         context=context, own_dosing=is_personal_dosing(text))
 
     def _decide(self, text: str, qvec, own: QueryTerms, resolved: Resolved, ranked: list[RankedUnit],
                 emergency: bool, by_part: list[tuple[str, list[RankedUnit]]] = (),

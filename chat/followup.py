@@ -44,7 +44,7 @@ _DRUG_POINTERS = frozenset("it its it's itself".split())  # usually the drug its
 _ASPECTS = frozenset("evidence study studies trial trials patients participants research results result dose "
                      "dosage doses side effects effect risk risks safe safety effective work works strong good "
                      "long many much often quality data proof studied tested enrolled included involved people "
-                     "subjects".split())
+                     "subjects signs symptoms warning decide decides decided".split())
 _ELLIPTICAL = re.compile(r"^\s*(?:and|but|or|so|also|then|what about|how about|what if|and if|in|for|with|"
                          r"during|while|same|ok so|okay so|any|compared (?:to|with)|in comparison|versus|vs|"
                          r"than|instead of|rather than|unlike|relative to|better than|worse than)\b", re.IGNORECASE)
@@ -69,9 +69,12 @@ class Resolved:
         return f"{self.query[:-len(self.context)].rstrip(' ?!.')} for {self.context}"
 
 
-def topic_words(question: str, analyzer: Analyzer) -> list[str]:
-    """Content words of a question that name its topic (not the drug itself, not filler)."""
-    return [w for w in analyzer.analyze(question).tokens if w not in _DRUG_WORDS and w not in STOPWORDS]
+def topic_words(question: str, analyzer: Analyzer, phrases: bool = False) -> list[str]:
+    """Content words of a question that name its topic (not the drug itself, not filler); `phrases`: with the terms
+    a lay phrase stands for, whose own words may be filler ("runs out": suddenly discontinued withdrawal)."""
+    terms = analyzer.analyze(question)
+    found = [w for w in terms.tokens if w not in _DRUG_WORDS and w not in STOPWORDS]
+    return list(dict.fromkeys(found + list(terms.phrase_terms))) if phrases and found else found
 
 
 def leans_on_history(question: str, analyzer: Analyzer) -> bool:
@@ -107,7 +110,7 @@ def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer, chain: 
         return Resolved(question, False)
     context_words: list[str] = []
     for i in range(len(history) - 1, -1, -1):  # the latest question with a topic of its own
-        context_words = topic_words(history[i], analyzer)
+        context_words = topic_words(history[i], analyzer, phrases=True)
         if context_words:
             aspect_only = all(w in _ASPECTS for w in context_words)  # "how good is the evidence?"
             if (chain and i > 0 and (_points_back(history[i]) or aspect_only or _ELLIPTICAL.search(history[i]))

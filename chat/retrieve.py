@@ -38,6 +38,7 @@ class Weights:
     figure_bonus: float = 0.08  # "the review of 25 trials": a sentence naming that study's figure
     advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
+    dosing_bonus: float = 0.08  # "can my son take extra?": the asker's own dose is answered under a dosage heading
     candidates: int = 64  # passages taken from FAISS before fusion
     bm25_k1: float = 1.5
     bm25_b: float = 0.3  # little length normalisation: a unit is one sentence, and a longer one is no less on topic
@@ -54,6 +55,7 @@ _CASE = re.compile(r"\b(?:case reports?|in (?:one|another|one other) case|\d+-ye
 # ("can I change my dose on my own?" -> "always take the medication as directed by your doctor").
 # "How do I ...?" asks for the procedure, not for leave, and keeps the penalty.
 _ASKS_OWN_ACTION = re.compile(r"\b(?:should|can|could|must|may) (?:i|we|he|she)\b|\bmy (?:own|dose)\b", re.IGNORECASE)
+_DOSAGE_HEADING = re.compile(r"\b(?:dose|doses|dosage|dosing|posology)\b", re.IGNORECASE)
 _ASKS_CASE = re.compile(r"\b(?:cases?|reports?|man|woman|men|women|he|she|his|him|her|mother|mom|newborn|baby|babies|"
                         r"year[- ]old|\d+[- ]?(?:yo|y/o)|person|someone|anyone|anybody|died|death|deaths|fatal|abuse\w*)\b",
                         re.IGNORECASE)
@@ -184,6 +186,8 @@ class Retriever:
         self._explains = np.array([bool(_EXPLAINS.search(u.text)) for u in index.units], dtype=bool)
         self._incomplete = np.array([bool(_INCOMPLETE.search(u.text)) for u in index.units], dtype=bool)
         self._case = np.array([bool(_CASE.search(u.text)) for u in index.units], dtype=bool)
+        self._under_dosage = np.array([bool(_DOSAGE_HEADING.search(" ".join(docs[u.doc_id].sections[u.section_id].path)))
+                                       for u in index.units], dtype=bool)
         self._negative = np.array([bool(_STATES_NEGATIVE.search(u.text)) for u in index.units], dtype=bool)
         self._figures = [figures(u.text + pointed_context(index, i)) for i, u in enumerate(index.units)]
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
@@ -227,12 +231,14 @@ class Retriever:
     def rank_units(self, qvec: np.ndarray, terms: QueryTerms, hits: list[Hit], wants_list: bool = False,
                    asks_not: bool | None = None,
                    context: tuple[np.ndarray, QueryTerms] | None = None,
-                   limit: int = 30) -> list[RankedUnit]:
+                   limit: int = 30, own_dosing: bool = False) -> list[RankedUnit]:
         """The best `limit` quote units, best first, scored by themselves and by their best retrieved passage.
 
         `context` is the (vector, terms) of a follow-up's standalone query; it lends the
         earlier topic a share of the score without outweighing the new question. `asks_not`: the question
-        asks what is not so (None: judged from `terms`, which carry no punctuation).
+        asks what is not so (None: judged from `terms`, which carry no punctuation). `own_dosing`: the question
+        is about the asker's (or their person's) own dose, so its "he" is no case report's person and
+        the text under a dosage heading answers it.
         """
         n = len(self.index.units)
         if n == 0:
@@ -255,8 +261,10 @@ class Retriever:
         score -= self.w.signpost_penalty * signpost
         if not _ASKS_OWN_ACTION.search(terms.corrected):
             score -= self.w.advice_penalty * advice
-        if not _ASKS_CASE.search(terms.text):  # with its lexicon terms: "get high" asks about abuse
+        if own_dosing or not _ASKS_CASE.search(terms.text):  # with its lexicon terms: "get high" asks about abuse
             score -= self.w.case_penalty * self._case
+        if own_dosing:
+            score += self.w.dosing_bonus * self._under_dosage
         if wants_list:
             score += self.w.list_bonus * self._is_list
         how_why = bool(_ASKS_HOW_WHY.search(terms.corrected))

@@ -314,8 +314,9 @@ def detect_emergency(question: str, history: tuple[str, ...] | list[str] = ()) -
 _DOSING = re.compile(
     r"\b(?:how (?:much|many)(?: \w+){0,5} (?:should|can|do|must|could) (?:i|he|she|we|they|my \w+)|"
     r"(?:what|which) (?:dose|dosage|amount|strength)(?: \w+){0,3} (?:should|can|do|must) (?:i|he|she|we|my \w+)|"
-    r"(?:should|can|could|may) (?:i|he|she|we) (?:just )?(?:take|increase|double|triple|halve|up|raise|lower|reduce|"
-    r"change|bump|cut)\b[^.?!]{0,30}(?:\b(?:dose|dosage|mg|more|less|pills?|tablets?|twice as|half as)|\dmg)|"
+    r"(?:should|can|could|may) (?:i|he|she|we|my \w+) (?:just )?(?:take|increase|double|triple|halve|up|raise|lower|"
+    r"reduce|change|bump|cut)\b[^.?!]{0,30}(?:\b(?:dose|dosage|mg|more|less|extra|twice as|half as)|\dmg|"
+    r"\b(?:\d+|one|two|three|four|another|a second|half an?|an extra)(?: of (?:my|the|his|her|their|these|those))?(?: \w+)? (?:pills?|tablets?))|"
     r"(?:should|can|could|may) (?:i|he|she|we) (?:just )?(?:double|triple|halve) (?:it|them|that|this)\b|"
     r"my dose|(?:increase|double|raise|lower|reduce|change) my\b)"
 )

@@ -750,3 +750,33 @@ def test_a_conversation_keeps_its_topic_through_elliptical_follow_ups_and_its_pe
     history = ["is baclofen a narcotic?", "can it be abused?"]
     answer = engine.answer("what happened to the guy who took too much?", history)  # was out of scope
     assert answer.status == "answered" and "600 mg/day" in answer.quotes[0].text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("can my son take extra when his spasms are bad?", True), ("can I take two of my baclofen tablets?", True),
+    ("can I take another tablet tonight?", True), ("can he take more if his legs are bad?", True),
+    ("can I take it with my sleeping pills?", False),  # an interaction question, not a dose
+    ("can my mom take it with her blood pressure pills?", False),
+])
+def test_personal_dosing_of_someone_the_asker_cares_for_and_counts_of_pills(text, expected):
+    assert is_personal_dosing(text) is expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("history, question", [
+    (["my husband takes 20mg three times a day"], "can he take more if his legs are bad?"),
+    ([], "can my son take extra when his spasms are bad?"),
+])
+def test_a_question_about_ones_own_dose_is_answered_from_the_dosage_text(engine, history, question):
+    """Its "he" is no case report's man, and the text under the dosage heading answers it."""
+    answer = engine.answer(question, history)
+    assert answer.status == "answered" and answer.lead == PRESCRIBER_NOTE
+    assert all(q.section.startswith("Baclofen Dosage") for q in answer.quotes)
+
+
+@pytest.mark.slow
+def test_running_out_is_stopping_suddenly(engine):
+    assert "suddenly discontinued" in engine.answer("what if it runs out?").quotes[0].text
+    history = ["my husband has a baclofen pump", "what if it runs out?"]
+    answer = engine.answer("signs to look for?", history)  # was out of scope: "signs" asks about the same topic
+    assert answer.status == "answered" and any("High fever" in q.text for q in answer.quotes)
