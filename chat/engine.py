@@ -25,7 +25,8 @@ from chat.followup import Resolved, resolve
 from chat.lexicon import DRUG_CLASSES
 from chat.query import QueryTerms, without_contrast, words
 from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
-from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, detect_emergency, follows_a_story,
+from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, asks_about_poisoning,
+                         detect_emergency, follows_a_story,
                          is_personal_dosing, is_self_harm, only_asks_about)
 from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, is_out_of_scope, topical_words
 from chat.topics import Coverage, fact_missing
@@ -260,15 +261,16 @@ class Engine:
             silent = silent or list(own.tokens)  # "can I fly while taking it?": nothing the monograph talks about
         if fact_missing(text, (self.index.units[r.row].text for r in ranked[:s.max_quotes])):
             silent = silent or ["the fact asked for"]  # a year, or how often: none of the passages gives one
+        first = f"{POISON_NOTE} " if asks_about_poisoning(text) else ""  # "what if a child swallows some?"
         if best is None or best.score < s.min_quote_score or silent:
             related = select_quotes(self.index, ranked, 1, 0.0, 0.0, role="related")
-            return "not_covered", NOT_COVERED, related
+            return "not_covered", first + NOT_COVERED, related
         if by_part:
             quotes = select_for_parts(self.index, by_part, ranked, s.max_quotes, s.min_quote_score, s.spread)
         else:
             quotes = select_quotes(self.index, ranked, s.max_quotes, s.min_quote_score, s.spread)
         quotes = add_cited_support(self.index, ranked, quotes, s.max_quotes, s.cited_within)
-        return "answered", PRESCRIBER_NOTE if is_personal_dosing(text) else "", quotes
+        return "answered", (first + (PRESCRIBER_NOTE if is_personal_dosing(text) else "")).strip(), quotes
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
         """Ranked passages with scores, for staff look-ups (same hybrid retrieval as answers)."""

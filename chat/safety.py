@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from chat.query import zipf
+from chat.topics import OVERDOSE
 
 DISCLAIMER = (
     "This assistant only quotes an educational monograph about baclofen; it is not medical advice "
@@ -27,6 +28,13 @@ EMERGENCY_MESSAGE = (
     "text 988 (Suicide & Crisis Lifeline, US). Do not wait for symptoms to get worse."
 )
 REFERENCE_NOTE = "What the monograph says, for reference only:"  # above an emergency answer's quotes, if any
+
+# Above the answer to a question about taking too much that is not an emergency now ("what happens if a child
+# swallows my baclofen?"): what to do if it happens, before what the monograph says.
+POISON_NOTE = (
+    "If someone may have taken too much baclofen, or a child or a pet swallowed some, call Poison Help at "
+    "1-800-222-1222 or your local emergency number (911 in the US) right away."
+)
 
 PRESCRIBER_NOTE = (
     "Your prescriber sets your dose; do not change it on your own. Here is what the monograph says about dosage."
@@ -320,6 +328,28 @@ _DOSING = re.compile(
     r"(?:should|can|could|may) (?:i|he|she|we) (?:just )?(?:double|triple|halve) (?:it|them|that|this)\b|"
     r"my dose|(?:increase|double|raise|lower|reduce|change) my\b)"
 )
+
+
+_POISONING = re.compile(
+    rf"{OVERDOSE}|\bpoison\w*|\b(?:lethal|deadly|fatal|toxic) (?:dose|amount)|\b(?:kill|killed|kills) (?:you|someone|a person)|"
+    r"\b(?:take|takes|taking|took|taken|had|have|gave|given|give|swallow\w*) (?:\w+ ){0,3}too (?:much|many)\b|"
+    r"\baccidental\w* (?:took|taken|take|swallow\w*|ingest\w*|double\w*)|\bingest\w*|"
+    rf"\b(?:{_WHO}|someone|somebody|dog|dogs|cat|cats|pet|pets|puppy|kitten)\b(?: \w+){{0,2}} (?:swallow\w*|ate|eats|eat|"
+    r"eating|got into|gets into|chewed|chews|found)\b(?: \w+){0,3} (?:pills?|tablets?|baclofen|meds|medicine|"
+    r"medication|bottle|some|one|them|it)\b(?! whole)")
+
+
+def asks_about_poisoning(question: str) -> bool:
+    """True for a question about taking too much or swallowing the medicine by accident ("what if someone
+    overdoses?", "what happens if a child swallows my baclofen?"): the answer says first whom to call.
+
+    Example:
+        >>> asks_about_poisoning("what happens if my toddler eats one of my pills?")
+        True
+        >>> asks_about_poisoning("does baclofen make you sleep too much?")
+        False
+    """
+    return bool(_POISONING.search(_norm(question)))
 
 
 def is_personal_dosing(question: str) -> bool:

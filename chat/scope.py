@@ -7,7 +7,7 @@ import re
 from chat.followup import Resolved
 from chat.lexicon import MEDICINE_WORDS
 from chat.query import Analyzer, QueryTerms, words
-from chat.topics import OVERDOSE, unknown_terms
+from chat.topics import OVERDOSE, drug_topics, unknown_terms
 
 _IT = frozenset({"it", "its", "itself"})  # in this chat, the medicine it is about
 _A_MEDICINE = MEDICINE_WORDS | _IT | {"relaxant", "relaxants", "relaxer", "relaxers"}
@@ -92,8 +92,9 @@ def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, b
         return True  # "early warning signs of MS", "foods for acid reflux": the disease, not the medicine
     if best_dense >= in_scope_dense:
         return False  # a paraphrase this close to a passage is about the monograph, whatever its words
-    if _IT & set(words(terms.corrected)) and best_dense >= _IT_MIN_DENSE and not resolved.uses_history:
-        return False  # "is there a brand-name version of it?": "it" is the medicine this chat is about
+    if _IT & set(words(terms.corrected)) and not resolved.uses_history and (
+            best_dense >= _IT_MIN_DENSE or drug_topics(terms.corrected)):
+        return False  # "is there a brand-name version of it?", "how long does it take to kick in?": the medicine
     if not topical_words(terms, analyzer) or best_dense < min_dense:
         return True
     if resolved.uses_history or side_effects or named - _TREATMENTS:

@@ -38,7 +38,9 @@ TOPICS: dict[str, tuple[str, str]] = {
                   r"(?:stay|last|remain)|metaboli[sz]|excret|eliminat|bioavailab|peak (?:level|concentration)",
                   r"half[- ]?life|metaboli[sz]|excret|eliminat|bioavailab|hours? after"),
     "onset": (r"how (?:long|soon|quickly|fast)\b[^?.]{0,60}\b(?:work|kick in|take effect|start working|notice)|kick in|"
-              r"\b(?:works?|acts?|helps?) (?:the )?(?:fastest|quickest|faster|quicker)\b",
+              r"\b(?:works?|acts?|helps?) (?:the )?(?:fastest|quickest|faster|quicker)\b|"
+              r"\b(?:feel|notice|see) (?:it|baclofen|any|a) (?:working|difference|effect|benefit)|"
+              r"\bwhen (?:will|does|do|should) (?:it|baclofen) (?:start )?(?:work|help|kick)",
               r"takes? effect|within \d+ (?:hours?|days?|minutes?)|onset"),
     "storage": (r"\bstor(?:e|ed|ing|age)\b|temperature|refrigerat|fridge|shelf[- ]life|expir",
                 r"\bstor(?:e|ed|ing|age)\b|room temperature|refrigerat|expir"),
@@ -116,6 +118,13 @@ _OBJECT_WORDS = 3  # content words read after such a word
 # is general vocabulary the monograph may put in other words; rarer words name a subject.
 _GENERAL_ZIPF = 4.0
 _DERIVATIONS = ("ness", "ity", "ment", "ly", "ers", "er", "en")  # "tiredness", "drinkers", "weaken"
+
+
+def drug_topics(question: str) -> list[str]:
+    """The standard drug-information topics a question asks about, covered or not ("how long does it take to kick
+    in?": onset)."""
+    q = question.lower().replace("’", "'")
+    return [t for t, (ask, _) in TOPICS.items() if re.search(ask, q)]
 
 
 def _plural(term: str) -> str:

@@ -10,8 +10,8 @@ import re
 import pytest
 
 from chat.followup import leans_on_history, resolve
-from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, PRESCRIBER_NOTE, REFERENCE_NOTE, detect_emergency,
-                         is_personal_dosing)
+from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, REFERENCE_NOTE,
+                         asks_about_poisoning, detect_emergency, is_personal_dosing)
 from chat.scope import DECLINE, NOT_COVERED
 from chat.topics import Coverage
 
@@ -228,7 +228,7 @@ def test_each_status(engine, question, status):
     if status == "out_of_scope":
         assert answer.lead == DECLINE and not answer.quotes and "for example" in answer.answer_markdown
     if status == "not_covered":
-        assert answer.lead == NOT_COVERED and all(q.role == "related" for q in answer.quotes)
+        assert answer.lead.endswith(NOT_COVERED) and all(q.role == "related" for q in answer.quotes)
         assert "Related passage" in answer.answer_markdown
 
 
@@ -780,3 +780,33 @@ def test_running_out_is_stopping_suddenly(engine):
     history = ["my husband has a baclofen pump", "what if it runs out?"]
     answer = engine.answer("signs to look for?", history)  # was out of scope: "signs" asks about the same topic
     assert answer.status == "answered" and any("High fever" in q.text for q in answer.quotes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("what happens if a child swallows my baclofen?", True), ("what if someone overdoses on baclofen?", True),
+    ("what if my dog eats a baclofen tablet?", True), ("what if I took too many by accident?", True),
+    ("what if my toddler got into my meds?", True),
+    ("is it hard to swallow the tablets?", False), ("can my son swallow the tablets whole?", False),
+    ("can I eat grapefruit?", False), ("my son ate dinner, can he take his baclofen now?", False),
+    ("does baclofen make you sleep too much?", False),
+])
+def test_questions_about_taking_too_much_or_swallowing_it_by_accident(text, expected):
+    assert asks_about_poisoning(text) is expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what happens if a kid eats one of my pills?",
+                                      "what if someone overdoses on baclofen?"])
+def test_a_question_about_poisoning_says_whom_to_call_first(engine, question):
+    answer = engine.answer(question)
+    assert answer.status in {"answered", "not_covered"} and answer.lead.startswith(POISON_NOTE)
+    assert answer.answer_markdown.index("1\\-800\\-222\\-1222") < answer.answer_markdown.index(">")
+    assert not engine.answer("can I take it with food?").lead.startswith(POISON_NOTE)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["how long does it take to kick in?", "how fast does it work?",
+                                      "when will I feel it working?"])
+def test_a_standard_drug_question_about_it_is_about_the_medicine(engine, question):
+    """ "it" is the medicine this chat is about; the monograph gives no onset time, and says so."""
+    assert engine.answer(question).status == "not_covered"
