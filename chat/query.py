@@ -98,6 +98,16 @@ def stems(tokens: Iterable[str]) -> list[str]:
     return out
 
 
+# An age of 65 or more, or a word for old age: the monograph speaks of "older people".
+_AGE = r"(?:6[5-9]|[7-9]\d|1[01]\d)"
+_OLD_AGE = re.compile(rf"\b(?:elderly|seniors?|geriatric|"
+                      r"(?:he|she|i|i'm|im|he's|she's|hes|shes|dad|mom|mum|father|mother|grandma|grandpa|grandmother|"
+                      r"grandfather|husband|wife|patient|aunt|uncle|who|they|turned|turning|aged?|age of)"
+                      rf"(?: is| am| are| was)? {_AGE}\b(?! ?mg)|"
+                      rf"{_AGE}[- ]?(?:years?|yrs?)[- ]old\b|{_AGE} ?y/?o\b|"
+                      r"in (?:his|her|their|my|our) (?:late )?(?:70s|80s|90s|seventies|eighties|nineties))")
+
+
 @dataclass(frozen=True)
 class QueryTerms:
     """What the analyzer made of a question."""
@@ -220,8 +230,9 @@ class Analyzer:
         english = unknown <= _MAX_SLIPS  # more unknown words than this: gibberish or another language
         corrected = self.correct_in_context([w if w in protected else self.correct(w, english) for w in raw], protected)
         joined = " ".join(corrected)
-        from_phrases = [e for p in phrases for e in LAY_TERMS[p].split()]
+        from_phrases = [e for p in phrases for e in LAY_TERMS[p].split()] + (["older"] if _OLD_AGE.search(said) else [])
         standing = {e for p in phrases if p not in QUALIFIER_PHRASES for e in LAY_TERMS[p].split()}
+        standing |= {"older"} & set(from_phrases)  # "my dad is 82", "the elderly": the monograph's "older people"
         intents = [e for pattern, terms in INTENT_TERMS if re.search(pattern, said) for e in terms.split()]
         content = [w for w in corrected if w not in STOPWORDS]
         compares = bool(_COMPARES.search(joined))  # "is it stronger than valium?" asks no interaction

@@ -55,6 +55,22 @@ _CASE = re.compile(r"\b(?:case reports?|in (?:one|another|one other) case|\d+-ye
 # ("can I change my dose on my own?" -> "always take the medication as directed by your doctor").
 # "How do I ...?" asks for the procedure, not for leave, and keeps the penalty.
 _ASKS_OWN_ACTION = re.compile(r"\b(?:should|can|could|must|may) (?:i|we|he|she)\b|\bmy (?:own|dose)\b", re.IGNORECASE)
+# Someone of the user's ("my dad", "our son"): the question's "he" and "her" are that person, not a case report's.
+_USERS_PERSON = re.compile(r"\b(?:my|our) (?:\w+ )?(?:dad|father|mom|mum|mother|husband|wife|son|daughter|brother|sister|"
+                           r"grandma|grandpa|grandmother|grandfather|partner|boyfriend|girlfriend|friend|aunt|uncle|"
+                           r"child|kid|baby|toddler|patient|client|resident)\b", re.IGNORECASE)
+_PRONOUNS = re.compile(r"\b(?:he|she|his|him|her|mother|mom|baby)\b", re.IGNORECASE)
+
+
+def _asks_about_a_case(text: str) -> bool:
+    """The question asks about a case report's person or about cases: "what happened to the man who...?", not "my
+    dad is 82, is it safe for him?"."""
+    if _USERS_PERSON.search(text):
+        text = _USERS_PERSON.sub(" ", text)
+        text = _PRONOUNS.sub(" ", text)
+    return bool(_ASKS_CASE.search(text))
+
+
 _DOSAGE_HEADING = re.compile(r"\b(?:dose|doses|dosage|dosing|posology)\b", re.IGNORECASE)
 _ASKS_CASE = re.compile(r"\b(?:cases?|reports?|man|woman|men|women|he|she|his|him|her|mother|mom|newborn|baby|babies|"
                         r"year[- ]old|\d+[- ]?(?:yo|y/o)|person|someone|anyone|anybody|died|death|deaths|fatal|abuse\w*)\b",
@@ -261,7 +277,7 @@ class Retriever:
         score -= self.w.signpost_penalty * signpost
         if not _ASKS_OWN_ACTION.search(terms.corrected):
             score -= self.w.advice_penalty * advice
-        if own_dosing or not _ASKS_CASE.search(terms.text):  # with its lexicon terms: "get high" asks about abuse
+        if own_dosing or not _asks_about_a_case(terms.text):  # with its lexicon terms: "get high" asks about abuse
             score -= self.w.case_penalty * self._case
         if own_dosing:
             score += self.w.dosing_bonus * self._under_dosage

@@ -810,3 +810,20 @@ def test_a_question_about_poisoning_says_whom_to_call_first(engine, question):
 def test_a_standard_drug_question_about_it_is_about_the_medicine(engine, question):
     """ "it" is the medicine this chat is about; the monograph gives no onset time, and says so."""
     assert engine.answer(question).status == "not_covered"
+
+
+@pytest.mark.parametrize("text, older", [
+    ("my dad is 82, is baclofen safe for him?", True), ("my 85-year-old mother", True), ("grandma in her 90s", True),
+    ("is it ok for the elderly?", True), ("I am 70", True),
+    ("the max dose is 80?", False), ("is 80 mg too much", False), ("took it for 70 years", False),
+])
+def test_an_old_age_asks_about_older_people(engine, text, older):
+    assert ("older" in engine.analyzer.analyze(text).expansions) is older
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["my dad is 82, is baclofen safe for him?", "is baclofen safe for elderly people?",
+                                      "my grandmother is in her 90s and just got prescribed baclofen, anything to watch for?"])
+def test_a_question_about_an_old_person_quotes_what_the_monograph_says_of_older_people(engine, question):
+    """ "him" and "her" are the user's dad and grandmother, not the case reports' men (which led before)."""
+    assert "in older people" in engine.answer(question).quotes[0].text
