@@ -45,6 +45,15 @@ _ASPECTS = frozenset("evidence study studies trial trials patients participants 
                      "dosage doses side effects effect risk risks safe safety effective work works strong good "
                      "long many much often quality data proof studied tested enrolled included involved people "
                      "subjects signs symptoms warning decide decides decided".split())
+# A follow-up that names the opposite of an earlier topic word asks instead of it, not as well: "and what about
+# the more common ones?" after "what are the rare but serious side effects?" leaves "rare" and "serious" behind.
+_PAIRS = (("rare", "common"), ("rare", "frequent"), ("rare", "usual"), ("serious", "mild"), ("severe", "mild"),
+          ("serious", "minor"), ("severe", "minor"), ("serious", "common"), ("oral", "intrathecal"), ("oral", "injections"),
+          ("oral", "pump"), ("children", "adults"), ("kids", "adults"), ("short", "long"), ("common", "serious"))
+_OPPOSITES: dict[str, set[str]] = {}
+for _a, _b in _PAIRS:
+    _OPPOSITES.setdefault(_a, set()).add(_b)
+    _OPPOSITES.setdefault(_b, set()).add(_a)
 _ELLIPTICAL = re.compile(r"^\s*(?:and|but|or|so|also|then|what about|how about|what if|and if|in|for|with|"
                          r"during|while|same|ok so|okay so|any|compared (?:to|with)|in comparison|versus|vs|"
                          r"than|instead of|rather than|unlike|relative to|better than|worse than)\b", re.IGNORECASE)
@@ -120,6 +129,8 @@ def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer, chain: 
                 # interactions): the topic it borrowed too, one level
                 context_words += resolve(history[i], history[:i], analyzer, chain=False).context.split()
             break
+    own = set(words(question))
+    context_words = [w for w in context_words if not own & _OPPOSITES.get(w, set())]  # "the common ones?" after "rare"
     names = [w for w in words(" ".join(history)) if w in BACLOFEN_NAMES][:1]
     context = " ".join(dict.fromkeys(names + context_words))
     return Resolved(f"{question} {context}".strip(), bool(context), context)

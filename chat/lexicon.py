@@ -86,7 +86,7 @@ LAY_TERMS: dict[str, str] = {
     "side effect": "side effects", "adverse": "side effects", "bad reaction": "side effects",
     "risky": "risks safety", "dangerous": "risks safety serious", "safe": "safety",
     "fatal": "death", "deadly": "death", "lethal": "death", "die": "death", "dies": "death", "died": "death",
-    "dying": "death",
+    "dying": "death", "kill": "death", "kills": "death", "killed": "death",
     "downer": "depressants sedation", "downers": "depressants sedation", "sedative": "sedatives depressants",
     "breaks": "malfunctions errors", "break down": "malfunctions errors", "breaks down": "malfunctions errors",
     "broken": "malfunctions errors", "broke": "malfunctions errors", "fails": "malfunctions errors",
@@ -267,5 +267,7 @@ INTENT_TERMS: tuple[tuple[str, str], ...] = (
      "used to treat"),
     # "who is it for?", "who should get the pump?": whom it is indicated in
     (r"\bwho (?:is|are) (?:it|this|that|they|baclofen|the \w+)(?: \w+){0,2} for\b|"
-     r"\bwho (?:should|can|could|would|gets?|may) (?:get|use|take|have|receive|be given|qualify)\b", "indicated"),
+     r"\bwho (?:should|can|could|would|gets?|may) (?:get|use|take|have|receive|be given|qualify)\b|"
+     r"\bwho (?:actually |really |usually |normally )?(?:gets?|receives?|qualif(?:y|ies) for|is eligible for|needs?) "
+     r"(?:the |a |an )?\w+", "indicated"),
 )

@@ -827,3 +827,24 @@ def test_an_old_age_asks_about_older_people(engine, text, older):
 def test_a_question_about_an_old_person_quotes_what_the_monograph_says_of_older_people(engine, question):
     """ "him" and "her" are the user's dad and grandmother, not the case reports' men (which led before)."""
     assert "in older people" in engine.answer(question).quotes[0].text
+
+
+def test_a_follow_up_naming_the_opposite_of_an_earlier_word_asks_instead_of_it(engine):
+    history = ("what are the rare but serious side effects of baclofen?",)
+    context = resolve("and what about the more common ones?", history, engine.analyzer).context.split()
+    assert "rare" not in context and "serious" not in context and "side" in context
+    context = resolve("what about the pump?", ("how is oral baclofen dosed?",), engine.analyzer).context.split()
+    assert "oral" not in context and "dose" in context
+    assert "rare" in resolve("which ones?", history, engine.analyzer).context.split()  # no opposite: all kept
+
+
+@pytest.mark.slow
+def test_common_after_rare_quotes_the_common_side_effects(engine):
+    answer = engine.answer("and what about the more common ones?", ["what are the rare but serious side effects?"])
+    assert answer.quotes[0].text.startswith("Some common side effects include")
+
+
+def test_killing_is_death_and_who_gets_it_asks_whom_it_is_for(engine):
+    assert "death" in engine.analyzer.analyze("can that actually kill you?").expansions
+    assert "indicated" in engine.analyzer.analyze("who actually gets the pump?").expansions
+    assert "indicated" not in engine.analyzer.analyze("who wrote this article?").expansions
