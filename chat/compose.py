@@ -54,12 +54,14 @@ def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int 
 
 def add_cited_support(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote],
                       max_quotes: int = MAX_QUOTES, within: float = 0.15) -> list[Quote]:
-    """`quotes`, and when none carries a reference number, the best-ranked unit of the lead's own section that does,
-    if it scores within `within` of the lead: "The safety of baclofen in pregnancy has not been established." is
-    followed by its section's "There is evidence ... [30]". Only the lead's section: a cited sentence from elsewhere
-    (a 600 mg/day abuse case under "what's the maximum dose?") would answer another question."""
-    if not quotes or len(quotes) >= max_quotes or any(q.refs for q in quotes):
+    """`quotes`, and when none carries a reference number or there is only one, the best-ranked unit of the lead's
+    own section that carries a number not shown yet, if it scores within `within` of the lead: "The safety of
+    baclofen in pregnancy has not been established." is followed by its section's "There is evidence ... [30]".
+    Only the lead's section: a cited sentence from elsewhere (a 600 mg/day abuse case under "what's the maximum
+    dose?") would answer another question."""
+    if not quotes or len(quotes) >= max_quotes or (any(q.refs for q in quotes) and len(quotes) > 1):
         return quotes
+    shown = {r for q in quotes for r in q.refs}
     lead = next((index.units[r.row] for r in ranked if index.units[r.row].start == quotes[0].start), None)
     if lead is None:
         return quotes
@@ -67,7 +69,7 @@ def add_cited_support(index: LoadedIndex, ranked: list[RankedUnit], quotes: list
         if cand.score < quotes[0].score - within:
             break
         unit = index.units[cand.row]
-        if unit.refs and unit.doc_id == lead.doc_id and unit.section_id == lead.section_id:
+        if set(unit.refs) - shown and unit.doc_id == lead.doc_id and unit.section_id == lead.section_id:
             extra = select_quotes(index, [cand], 1, 0.0, 1.0, quotes[0].role, taken=quotes)
             return quotes + [replace(q, why={**q.why, "cited_support": True}) for q in extra]
     return quotes

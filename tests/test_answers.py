@@ -679,6 +679,31 @@ def test_cited_support_comes_only_from_the_leads_section_and_within_reach(engine
     assert add_cited_support(engine.index, ranked((lead, 0.6), (same, 0.59)), quotes, 3, 0.15) == quotes
 
 
+def test_a_single_cited_quote_adds_its_sections_other_references(engine):
+    from chat.compose import add_cited_support, select_quotes
+    from chat.retrieve import RankedUnit
+
+    units = engine.index.units
+    row = {needle: next(i for i, u in enumerate(units) if u.text.startswith(needle)) for needle in (
+        "There is evidence that baclofen use during pregnancy", "In one case report, the newborn baby",
+        "In another case, a newborn baby")}
+    evidence, case, other_case = row.values()
+    assert units[evidence].refs == (30,) and units[case].refs == units[other_case].refs == (31, 32)
+
+    def ranked(*scored):
+        return [RankedUnit(r, score, score, 0.0, score, 1) for r, score in scored]
+
+    def with_support(order, n=1):
+        return add_cited_support(engine.index, order, select_quotes(engine.index, order, n, 0.1, 0.02), 3, 0.15)
+
+    quotes = with_support(ranked((evidence, 0.6), (case, 0.5)))  # [30], then [31, 32]: new numbers
+    assert [q.refs for q in quotes] == [(30,), (31, 32)] and quotes[1].why["cited_support"]
+    quotes = with_support(ranked((case, 0.6), (other_case, 0.55)))  # the same numbers again: nothing added
+    assert len(quotes) == 1
+    quotes = with_support(ranked((evidence, 0.6), (case, 0.59), (other_case, 0.58)), n=2)  # two quotes: as they are
+    assert len(quotes) == 2
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("question, needle", [
     ("what did the review of 25 trials conclude?", "review of 25 clinical trials"),
