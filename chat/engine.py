@@ -164,8 +164,9 @@ class Engine:
         terms = self._focus(resolved.query, self.analyzer.analyze(resolved.query)) if resolved.uses_history else None
         parts = () if resolved.uses_history else split_compound(text)
         part_terms = self._part_terms(parts, own.names_baclofen) if len(parts) > 1 else []
+        earlier = self._earlier_terms(turns) if terms else None  # a follow-up: what the latest earlier question asked
         texts = ([own.text] + ([focus.text] if focus is not own else []) + ([terms.text] if terms else [])
-                 + [t.text for pair in part_terms for t in pair if t])
+                 + [t.text for pair in part_terms for t in pair if t] + ([earlier.text] if earlier else []))
         vectors = iter(self.encoder.encode(texts))  # one model call
         qvec = next(vectors)
         fvec = next(vectors) if focus is not own else qvec
@@ -174,12 +175,13 @@ class Engine:
             and not only_asks_about(text) and not follows_a_story(text, turns))
         context = (next(vectors), terms) if terms else None
         hits = self.retriever.passages(context[0] if context else fvec, context[1] if context else focus)
-        ranked = self._rank(text, fvec, focus, hits, context)
         by_part = []
         for part, (p_own, p_ctx) in zip(parts, part_terms):
             p_vec = next(vectors)
             p_context = (next(vectors), p_ctx) if p_ctx else None
             by_part.append((part, self._rank(part, p_vec, p_own, hits, p_context)))
+        topic_row = self._earlier_lead(turns[-1], earlier, next(vectors)) if earlier else None
+        ranked = self._rank(text, fvec, focus, hits, context, topic_row)
         t1 = time.perf_counter()
         # A follow-up is on topic when the topic it borrows is: "what about the other review?" says little itself.
         topic_dense = float(self.retriever.dense_units(context[0]).max()) if context else 0.0
@@ -227,11 +229,23 @@ class Engine:
         return out
 
     def _rank(self, text: str, qvec, own: QueryTerms, hits: list[Hit],
-              context: tuple | None = None) -> list[RankedUnit]:
+              context: tuple | None = None, topic_row: int | None = None) -> list[RankedUnit]:
         """Quote units for `text`, with the list cue of its own words (kinds of fact: chat/answer_types.py)."""
         wants_list = bool(_LIST_CUES.search(text)) and not asked_types(text)  # "what percentage get side effects?"
         return self.retriever.rank_units(qvec, own, hits, wants_list=wants_list, asks_not=asks_what_is_not(text),
-                                         context=context, own_dosing=is_personal_dosing(text))
+                                         context=context, own_dosing=is_personal_dosing(text), topic_row=topic_row)
+
+    def _earlier_terms(self, turns: tuple[str, ...]) -> QueryTerms | None:
+        """The latest earlier question, read with the turns before it (None when it has no content word)."""
+        terms = self.analyzer.analyze(resolve(turns[-1], turns[:-1], self.analyzer).query)
+        return terms if terms.tokens else None
+
+    def _earlier_lead(self, question: str, terms: QueryTerms, vec) -> int | None:
+        """The unit that would lead the answer to the latest earlier question: a follow-up is on the section that
+        answer came from ("what's the worst that could happen?" after "can I drink alcohol on baclofen?" is about
+        the interaction, not the alcoholism trials)."""
+        ranked = self._rank(question, vec, terms, self.retriever.passages(vec, terms))
+        return ranked[0].row if ranked else None
 
     def _decide(self, text: str, qvec, own: QueryTerms, resolved: Resolved, ranked: list[RankedUnit],
                 emergency: bool, by_part: list[tuple[str, list[RankedUnit]]] = (),

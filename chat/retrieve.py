@@ -38,6 +38,7 @@ class Weights:
     figure_bonus: float = 0.08  # "the review of 25 trials": a sentence naming that study's figure
     advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
+    topic_bonus: float = 0.06  # a follow-up: the section the earlier question's answer came from
     dosing_bonus: float = 0.08  # "can my son take extra?": the asker's own dose is answered under a dosage heading
     candidates: int = 64  # passages taken from FAISS before fusion
     bm25_k1: float = 1.5
@@ -202,6 +203,8 @@ class Retriever:
         self._explains = np.array([bool(_EXPLAINS.search(u.text)) for u in index.units], dtype=bool)
         self._incomplete = np.array([bool(_INCOMPLETE.search(u.text)) for u in index.units], dtype=bool)
         self._case = np.array([bool(_CASE.search(u.text)) for u in index.units], dtype=bool)
+        sections = {key: i for i, key in enumerate(dict.fromkeys((u.doc_id, u.section_id) for u in index.units))}
+        self._section_of = np.array([sections[(u.doc_id, u.section_id)] for u in index.units], dtype=np.int64)
         self._under_dosage = np.array([bool(_DOSAGE_HEADING.search(" ".join(docs[u.doc_id].sections[u.section_id].path)))
                                        for u in index.units], dtype=bool)
         self._negative = np.array([bool(_STATES_NEGATIVE.search(u.text)) for u in index.units], dtype=bool)
@@ -247,7 +250,7 @@ class Retriever:
     def rank_units(self, qvec: np.ndarray, terms: QueryTerms, hits: list[Hit], wants_list: bool = False,
                    asks_not: bool | None = None,
                    context: tuple[np.ndarray, QueryTerms] | None = None,
-                   limit: int = 30, own_dosing: bool = False) -> list[RankedUnit]:
+                   limit: int = 30, own_dosing: bool = False, topic_row: int | None = None) -> list[RankedUnit]:
         """The best `limit` quote units, best first, scored by themselves and by their best retrieved passage.
 
         `context` is the (vector, terms) of a follow-up's standalone query; it lends the
@@ -281,6 +284,8 @@ class Retriever:
             score -= self.w.case_penalty * self._case
         if own_dosing:
             score += self.w.dosing_bonus * self._under_dosage
+        if topic_row is not None:
+            score += self.w.topic_bonus * (self._section_of == self._section_of[topic_row])
         if wants_list:
             score += self.w.list_bonus * self._is_list
         how_why = bool(_ASKS_HOW_WHY.search(terms.corrected))

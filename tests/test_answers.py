@@ -873,3 +873,26 @@ def test_killing_is_death_and_who_gets_it_asks_whom_it_is_for(engine):
     assert "death" in engine.analyzer.analyze("can that actually kill you?").expansions
     assert "indicated" in engine.analyzer.analyze("who actually gets the pump?").expansions
     assert "indicated" not in engine.analyzer.analyze("who wrote this article?").expansions
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what's the worst that could happen?", "how bad could it get?"])
+def test_a_follow_up_stays_on_the_section_the_earlier_answer_came_from(engine, question):
+    """After "can I drink alcohol on baclofen?" (answered from the interactions), the alcoholism trials, which
+    share the words "drink" and "alcohol", no longer lead; "how bad could it get?" was not covered."""
+    answer = engine.answer(question, ["can I drink alcohol on baclofen?"])
+    assert answer.status == "answered" and "not recommended to consume alcohol" in answer.quotes[0].text
+
+
+def test_the_topic_bonus_lifts_only_the_earlier_answers_section(engine):
+    terms = engine.analyzer.analyze("what about it? baclofen alcohol")
+    vec = engine.encoder.encode([terms.text])[0]
+    hits = engine.retriever.passages(vec, terms)
+    units = engine.index.units
+    row = next(i for i, u in enumerate(units) if u.text.startswith("It’s not recommended to consume alcohol"))
+    plain = {r.row: r.score for r in engine.retriever.rank_units(vec, terms, hits, limit=len(units))}
+    lifted = {r.row: r.score for r in engine.retriever.rank_units(vec, terms, hits, limit=len(units), topic_row=row)}
+    w = engine.retriever.w.topic_bonus
+    for r, score in lifted.items():
+        same = units[r].section_id == units[row].section_id
+        assert score == pytest.approx(plain[r] + (w if same else 0.0), abs=1e-5)
