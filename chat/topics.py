@@ -94,6 +94,11 @@ TOPICS: dict[str, tuple[str, str]] = {
                            r"overdose (?:treatment|management)", r"\bantidote\b|overdose"),
     "overdose": (OVERDOSE, r"overdos"),
     "scans": (r"\bmri\b|\bct scan|\bx-?rays?\b|\bmetal detector|airport security", r"\bmri\b|\bscan\b|x-?ray"),
+    # withdrawal from something other than alcohol or baclofen itself ("can it help with opioid withdrawal?")
+    "other withdrawal": (r"\b(?:opioids?|opiates?|heroin|methadone|fentanyl|oxy\w*|nicotine|smoking|cigarettes?|cocaine|"
+                         r"meth|benzos?|benzodiazepines?|xanax|valium|gabapentin|cannabis|marijuana|weed|caffeine) "
+                         r"(?:withdrawal|detox)",
+                         r"\b(?:opioid|opiate|heroin|nicotine|cocaine|benzodiazepine|cannabis) (?:withdrawal|detox)"),
     "pump refill": (r"\brefill\w*|\btop(?:ped)? up\b|\breservoir\b", r"\brefill|\breservoir\b"),
     "pump battery": (r"\bbatter(?:y|ies)\b|recharg\w*", r"\bbatter(?:y|ies)\b|recharg\w*"),
 }

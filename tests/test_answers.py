@@ -896,3 +896,14 @@ def test_the_topic_bonus_lifts_only_the_earlier_answers_section(engine):
     for r, score in lifted.items():
         same = units[r].section_id == units[row].section_id
         assert score == pytest.approx(plain[r] + (w if same else 0.0), abs=1e-5)
+
+
+@pytest.mark.slow
+def test_how_high_the_dose_can_go_is_the_maximum_not_an_abuse_case(engine):
+    answer = engine.answer("how high can the dose go?")  # led with the 600 mg/day abuse case
+    assert "should not exceed 80 mg/day" in answer.quotes[0].text
+
+
+def test_withdrawal_from_another_substance_is_not_covered(engine):
+    assert engine.coverage.silent_on("can it be used for opioid withdrawal?") == ["other withdrawal"]
+    assert engine.coverage.silent_on("does baclofen help with alcohol withdrawal?") == []
