@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from chat.followup import Resolved
-from chat.lexicon import MEDICINE_WORDS
+from chat.lexicon import LAY_TERMS, MEDICINE_WORDS
 from chat.query import Analyzer, QueryTerms, words
 from chat.topics import OVERDOSE, drug_topics, unknown_terms
 
@@ -45,6 +45,11 @@ _GENERAL_ASPECT = re.compile(r"\b(?:signs?|symptoms?|diets?|foods?|eat|stretch\w
 # "symptoms of diabetes", "treatment for covid": the condition a general health question is about.
 _CONDITION = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|types?|stages?|cure|diagnosis|complications?|"
                         r"risk factors) (?:of|for) (?:an? |the )?((?:[a-z0-9]+ ){0,2}[a-z]+)")
+# "what is MS?": a definition of a disease the monograph only names as what the medicine treats.
+_DEFINES_DISEASE = re.compile(rf"^\s*(?:what|whats|what's)(?: is| are| exactly is)? (?:an? |the )?{_DISEASE.pattern}"
+                              r"(?: exactly)?\s*$", re.IGNORECASE)
+# "how much water should I drink?": the amount of something, named right after "how much/many".
+_AMOUNT_OF = re.compile(r"\bhow (?:much|many) ((?:[a-z]+ )?[a-z]+) (?:should|can|could|do|does|must|would|is|are|to)\b")
 _CONDITION_ZIPF = 5.5  # for that word, even a common one ("cancer", "diabetes") names a subject
 
 DECLINE = ("I can only answer questions about baclofen, by quoting its monograph. "
@@ -90,6 +95,13 @@ def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, b
     if (not mentions_medicine and not resolved.uses_history and not _THIS_ONE.search(terms.corrected)
             and _DISEASE.search(terms.corrected) and _GENERAL_ASPECT.search(terms.corrected)):
         return True  # "early warning signs of MS", "foods for acid reflux": the disease, not the medicine
+    if not mentions_medicine and not resolved.uses_history and not _THIS_ONE.search(terms.corrected):
+        if _DEFINES_DISEASE.match(terms.corrected):
+            return True  # "what is multiple sclerosis?": the disease, which the monograph names but never explains
+        amount_of = _AMOUNT_OF.search(terms.corrected)
+        if amount_of and not _IT & set(words(terms.corrected)) and not any(
+                analyzer.is_known(w) or w in LAY_TERMS for w in amount_of.group(1).split()):
+            return True  # "how much water should I drink a day?": an amount of something the monograph never names
     if best_dense >= in_scope_dense:
         return False  # a paraphrase this close to a passage is about the monograph, whatever its words
     if _IT & set(words(terms.corrected)) and not resolved.uses_history and (

@@ -907,3 +907,13 @@ def test_how_high_the_dose_can_go_is_the_maximum_not_an_abuse_case(engine):
 def test_withdrawal_from_another_substance_is_not_covered(engine):
     assert engine.coverage.silent_on("can it be used for opioid withdrawal?") == ["other withdrawal"]
     assert engine.coverage.silent_on("does baclofen help with alcohol withdrawal?") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, status", [
+    ("what is multiple sclerosis?", "out_of_scope"), ("how much water should I drink a day?", "out_of_scope"),
+    ("how much baclofen should I take a day?", "answered"), ("how many pills should I take?", "answered"),
+    ("what is baclofen?", "answered"), ("what is MS treated with? is baclofen one?", "answered"),
+])
+def test_a_diseases_definition_and_an_amount_of_something_else_are_out_of_scope(engine, question, status):
+    assert engine.answer(question).status == status
