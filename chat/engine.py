@@ -108,7 +108,6 @@ class EngineSettings:
     weights: Weights = Weights()
 
 
-_ASKS_DOSE = re.compile(r"\b(?:dose|doses|dosage|dosing|mg|milligrams?|how much)\b", re.IGNORECASE)
 _LIST_CUES = re.compile(r"\b(?:what|which) (?:are|were)\b|\blist\b|\bsymptoms\b|\bside[- ]effects\b|\binteract\w*|"
                         r"\bways\b|\btypes\b|\bkinds\b|\bsigns\b|\bwhat (?:other )?drugs\b|\bwhich drugs\b", re.IGNORECASE)
 
@@ -263,10 +262,9 @@ class Engine:
         if is_out_of_scope(own, resolved, self.analyzer, max(best.dense if best else 0.0, topic_dense), s.oos_min_dense,
                            s.in_scope_dense):
             return "out_of_scope", DECLINE, []
-        # a follow-up: with its topic too; one that asks for a dose asks it for that topic ("what dose would they get?"
-        # after "can kids take it?" is a children's dose, which the monograph does not give)
-        silent = self.coverage.silent_on(text if not resolved.uses_history else resolved.joined
-                                         if _ASKS_DOSE.search(text) else resolved.query)
+        # a follow-up: with its topic, as one clause ("what dose would they get?" after "can kids take it?", or "what
+        # about for kids?" after the maximum dose, is a children's dose, which the monograph does not give)
+        silent = self.coverage.silent_on(text if not resolved.uses_history else resolved.joined)
         if best is not None and best.lexical >= s.strong_lexical and Coverage.only_words(silent):
             silent = []  # "how does that affect nerve signalling?": the other words match a passage outright
         if any(d in DRUG_CLASSES for d in own.other_drugs):

@@ -917,3 +917,9 @@ def test_withdrawal_from_another_substance_is_not_covered(engine):
 ])
 def test_a_diseases_definition_and_an_amount_of_something_else_are_out_of_scope(engine, question, status):
     assert engine.answer(question).status == status
+
+
+@pytest.mark.slow
+def test_children_asked_about_after_a_dose_ask_a_childrens_dose(engine):
+    answer = engine.answer("what about for kids?", ["what is the typical dose?", "and the max?"])
+    assert answer.status == "not_covered"  # it quoted the adult range
