@@ -108,6 +108,8 @@ class EngineSettings:
     weights: Weights = Weights()
 
 
+_ASKS_DOSE = re.compile(r"\b(?:dose|doses|dosage|dosing|mg|milligrams?|how much)\b", re.IGNORECASE)
+_DOSE_TOPIC = re.compile(r"\b(?:dose|doses|dosage|dosing|maximum|max)\b")  # in a borrowed topic (not "the 90 mg case")
 _LIST_CUES = re.compile(r"\b(?:what|which) (?:are|were)\b|\blist\b|\bsymptoms\b|\bside[- ]effects\b|\binteract\w*|"
                         r"\bways\b|\btypes\b|\bkinds\b|\bsigns\b|\bwhat (?:other )?drugs\b|\bwhich drugs\b", re.IGNORECASE)
 
@@ -262,9 +264,12 @@ class Engine:
         if is_out_of_scope(own, resolved, self.analyzer, max(best.dense if best else 0.0, topic_dense), s.oos_min_dense,
                            s.in_scope_dense):
             return "out_of_scope", DECLINE, []
-        # a follow-up: with its topic, as one clause ("what dose would they get?" after "can kids take it?", or "what
-        # about for kids?" after the maximum dose, is a children's dose, which the monograph does not give)
-        silent = self.coverage.silent_on(text if not resolved.uses_history else resolved.joined)
+        # a follow-up: with its topic; a dose asked for, or borrowed, as one clause with it ("what dose would they
+        # get?" after "can kids take it?", or "what about for kids?" after the maximum dose, is a children's dose,
+        # which the monograph does not give; "the other baby" after "the 90 mg case" is no dose)
+        asks_dose = _ASKS_DOSE.search(text) or _DOSE_TOPIC.search(resolved.context)
+        silent = self.coverage.silent_on(text if not resolved.uses_history else resolved.joined
+                                         if asks_dose else resolved.query)
         if best is not None and best.lexical >= s.strong_lexical and Coverage.only_words(silent):
             silent = []  # "how does that affect nerve signalling?": the other words match a passage outright
         if any(d in DRUG_CLASSES for d in own.other_drugs):
