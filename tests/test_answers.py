@@ -923,3 +923,12 @@ def test_a_diseases_definition_and_an_amount_of_something_else_are_out_of_scope(
 def test_children_asked_about_after_a_dose_ask_a_childrens_dose(engine):
     answer = engine.answer("what about for kids?", ["what is the typical dose?", "and the max?"])
     assert answer.status == "not_covered"  # it quoted the adult range
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("history, question", [
+    (["what are the common side effects?"], "how long do they last?"), ([], "does the drowsiness wear off?"),
+])
+def test_how_long_side_effects_last_is_that_they_go_away_with_time(engine, history, question):
+    """It quoted an MS trial "lasting 5 to 6 years"."""
+    assert "go away with time" in engine.answer(question, history).quotes[0].text
