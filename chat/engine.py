@@ -23,7 +23,7 @@ from chat.compose import add_cited_support, render_markdown, select_for_parts, s
 from chat.compound import split_compound
 from chat.followup import Resolved, resolve
 from chat.lexicon import DRUG_CLASSES
-from chat.query import QueryTerms, without_contrast, words
+from chat.query import QueryTerms, without_background, without_contrast, words
 from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, asks_about_poisoning,
                          detect_emergency, follows_a_story,
@@ -202,9 +202,9 @@ class Engine:
         return bool(set(own.tokens) - _CHAT_WORDS) and bool(topical or _SOMEONE.search(text))
 
     def _focus(self, text: str, terms: QueryTerms) -> QueryTerms:
-        """`terms`, or the terms of `text` without what it sets aside when that leaves a content word: "is there
-        anything other than pills?" keeps its pills."""
-        stripped = without_contrast(text)
+        """`terms`, or the terms of `text` without what it sets aside, or why and how long the asker takes the
+        medicine in a story, when that leaves a content word: "is there anything other than pills?" keeps its pills."""
+        stripped = without_background(without_contrast(text))
         if stripped == text:
             return terms
         focus = self.analyzer.analyze(stripped)

@@ -73,6 +73,37 @@ def without_contrast(question: str) -> str:
     return _CONTRAST.sub(drop, question).replace("  ", " ")
 
 
+# What a message tells of the asker's own treatment before asking something else: "I take baclofen for MS and I
+# love a glass of wine..." asks about the wine. Why and how long one takes it is background, not the question.
+_BACKGROUND = re.compile(
+    r"\b(baclofen|lioresal|it|meds|medication|pills|tablets|mg|day|daily|days|weeks|months|years|now)"
+    r"(?: (?:for|since|over) (?:about |around |almost |nearly |over |the (?:last|past) )?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|many)(?: \w+)? "
+    r"(?:days?|weeks?|months?|years?)| for (?:(?:my|his|her|their|our|a|an) )?(?:\w+ ){0,2}(?:ms|multiple sclerosis|"
+    r"spasticity|spasms|stiffness|cerebral palsy|cp|spinal cord injury|sci|back|legs?|injury|condition))\b",
+    re.IGNORECASE)
+_OWN_TREATMENT = re.compile(r"\b(?:i|i'm|im|i've|ive|he|she|he's|she's|my \w+|we)\b(?: \w+){0,3} (?:take|takes|taking|taken|took|on|"
+                            r"prescribed|started|using|use)\b", re.IGNORECASE)
+
+
+def without_background(question: str) -> str:
+    """The message without why and how long the asker takes the medicine, when it tells of that and asks more
+    than one sentence: what it asks is elsewhere.
+
+    Example:
+        >>> without_background("I take baclofen for my MS. I love a glass of wine, is that dangerous?")
+        'I take baclofen. I love a glass of wine, is that dangerous?'
+        >>> without_background("does baclofen for my MS cause fatigue?")
+        'does baclofen for my MS cause fatigue?'
+    """
+    if len(re.findall(r"[.?!](?=\s|$)", question.strip())) < 2 or not _OWN_TREATMENT.search(question):
+        return question
+    previous = None
+    while previous != question:  # "... 10mg a day for six months for a spinal cord injury": one phrase at a time
+        previous, question = question, _BACKGROUND.sub(r"\1", question)
+    return question
+
+
 # A negative contraction is searched as its verb ("shouldn't take" finds "should not be taken"), with or without
 # the apostrophe people drop. Adding "not" as well cost more than it found: "won't quit" matched "not enough".
 _VERBS = "do does did should would could must is are was were has have had need".split()

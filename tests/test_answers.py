@@ -932,3 +932,23 @@ def test_children_asked_about_after_a_dose_ask_a_childrens_dose(engine):
 def test_how_long_side_effects_last_is_that_they_go_away_with_time(engine, history, question):
     """It quoted an MS trial "lasting 5 to 6 years"."""
     assert "go away with time" in engine.answer(question, history).quotes[0].text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, needle", [
+    ("I take baclofen for MS and I love a glass of wine with dinner. My friend said that's dangerous. Is she right?",
+     "not recommended to consume alcohol"),
+    ("I've been on baclofen 10mg three times a day for about six months for a spinal cord injury. I'm thinking about "
+     "stopping because I feel foggy all the time. What should I do?", "gradually decreased"),
+])
+def test_a_story_is_answered_on_what_it_asks_not_on_why_the_asker_takes_it(engine, question, needle):
+    """Both led with trials of the condition the asker takes baclofen for (MS, spinal cord injury)."""
+    assert needle in engine.answer(question).quotes[0].text
+
+
+def test_background_is_kept_in_a_one_sentence_question():
+    from chat.query import without_background
+
+    assert without_background("does baclofen for my MS cause fatigue?") == "does baclofen for my MS cause fatigue?"
+    assert without_background("Baclofen for MS. Does it work? Tell me.") == "Baclofen for MS. Does it work? Tell me."
+    assert "six months" not in without_background("I've taken it for six months. Is my dizziness normal?")
