@@ -23,13 +23,13 @@ from chat.compose import add_cited_support, render_markdown, select_for_parts, s
 from chat.compound import split_compound
 from chat.followup import Resolved, resolve
 from chat.lexicon import DRUG_CLASSES
-from chat.query import QueryTerms, without_background, without_contrast, words
+from chat.query import QueryTerms, stems, without_background, without_contrast, words
 from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, asks_about_poisoning,
                          detect_emergency, follows_a_story,
                          is_personal_dosing, is_self_harm, only_asks_about)
 from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, is_out_of_scope, topical_words
-from chat.topics import Coverage, fact_missing
+from chat.topics import SYMPTOMS, Coverage, fact_missing
 from chat.turns import user_questions
 from chat.urgency import UrgencyModel, load_or_fit
 from index.embed import Encoder, SentenceTransformerEncoder, load_encoder
@@ -272,6 +272,8 @@ class Engine:
                                          if asks_dose else resolved.query)
         if best is not None and best.lexical >= s.strong_lexical and Coverage.only_words(silent):
             silent = []  # "how does that affect nerve signalling?": the other words match a passage outright
+        if silent and all(g in SYMPTOMS for g in silent) and best is not None and self._lists_a_symptom_asked(text, best):
+            silent = []  # "he seems confused and keeps forgetting things": confusion is on the list, forgetting is not
         if any(d in DRUG_CLASSES for d in own.other_drugs):
             silent = []  # "Advil for a headache while I'm on it?": the interaction list answers, not the headache
         if not resolved.uses_history and not topical_words(own, self.analyzer):
@@ -288,6 +290,15 @@ class Engine:
             quotes = select_quotes(self.index, ranked, s.max_quotes, s.min_quote_score, s.spread)
         quotes = add_cited_support(self.index, ranked, quotes, s.max_quotes, s.cited_within)
         return "answered", (first + (PRESCRIBER_NOTE if is_personal_dosing(text) else "")).strip(), quotes
+
+    def _lists_a_symptom_asked(self, text: str, best: RankedUnit) -> bool:
+        """The best unit is a list, and one of its items is a word of the question ("confused": "Confusion")."""
+        unit = self.index.units[best.row]
+        if unit.kind != "list":
+            return False
+        items = [line.strip(" •\t").lower() for line in unit.text.splitlines() if line.strip().startswith("•")]
+        asked = set(stems(words(text))) - set(stems(["baclofen", "side", "effects", "symptoms"]))
+        return any(set(stems(words(item))) & asked for item in items)
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
         """Ranked passages with scores, for staff look-ups (same hybrid retrieval as answers)."""

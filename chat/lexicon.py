@@ -47,6 +47,9 @@ LAY_TERMS: dict[str, str] = {
     "stopped taking": "discontinued withdrawal", "stopping it": "discontinued withdrawal",
     "run out": "suddenly discontinued withdrawal", "ran out": "suddenly discontinued withdrawal",
     "running out": "suddenly discontinued withdrawal", "runs out": "suddenly discontinued withdrawal",
+    **{f"out of {what}": "suddenly discontinued withdrawal" for what in (
+        "baclofen", "my baclofen", "his baclofen", "her baclofen", "lioresal", "my meds", "my pills", "my tablets",
+        "my medication", "meds", "pills", "tablets", "medication")},
     "addictive": "abuse addicted", "addiction": "abuse addicted", "hooked": "addicted abuse",
     "habit forming": "abuse addicted", "get high": "abuse mood-enhancing", "high": "abuse",
     "recreational": "abuse", "misuse": "abuse",

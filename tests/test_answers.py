@@ -952,3 +952,17 @@ def test_background_is_kept_in_a_one_sentence_question():
     assert without_background("does baclofen for my MS cause fatigue?") == "does baclofen for my MS cause fatigue?"
     assert without_background("Baclofen for MS. Does it work? Tell me.") == "Baclofen for MS. Does it work? Tell me."
     assert "six months" not in without_background("I've taken it for six months. Is my dizziness normal?")
+
+
+@pytest.mark.slow
+def test_a_symptom_on_the_list_is_answered_beside_one_the_monograph_never_names(engine):
+    question = "My husband has been on baclofen for years. Lately he seems confused and keeps forgetting things."
+    answer = engine.answer(question + " Could it be the baclofen?")
+    assert answer.status == "answered" and "• Confusion" in answer.quotes[0].text  # it was not covered
+    assert engine.answer("does baclofen cause hair loss?").status == "not_covered"
+
+
+@pytest.mark.slow
+def test_being_out_of_it_is_stopping_suddenly(engine):
+    answer = engine.answer("I'm out of baclofen until Monday, is that ok?")  # it quoted the pump's dose steps
+    assert "suddenly discontinued" in answer.quotes[0].text
