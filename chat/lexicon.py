@@ -252,6 +252,10 @@ SLIPS: tuple[tuple[str, str], ...] = (
     # a regimen told ("20mg three times a day"), not a question of how often: its "times" is no search word
     (r"\b(?:\d+|one|two|three|four|five|six) times (a|per|each|every) day\b", r"\1 day"),
     # stopping "too quickly" is stopping suddenly; its "quickly" is not a dose "increased too quickly"
+    # "what happens if you take baclofen and drink?": drinking alcohol with it, not the alcoholism trials' "heavy drinking"
+    (r"\b(take|takes|taking|took|on) (it|baclofen|this|lioresal) and (?:drink|drinks|drinking|have a drink)\b",
+     r"\1 \2 and consume alcohol"),
+    (r"\b(?:drink|drinking) (on|while on|while taking|with) (it|baclofen|this|lioresal)\b", r"consume alcohol \1 \2"),
     (r"\b(stop|stops|stopped|stopping|quit|quits|quitting|come off|coming off|came off|get off|getting off)"
      r"((?: \w+){0,3}) too (?:quickly|fast|soon|rapidly)\b", r"\1\2 suddenly"),
 )

@@ -966,3 +966,12 @@ def test_a_symptom_on_the_list_is_answered_beside_one_the_monograph_never_names(
 def test_being_out_of_it_is_stopping_suddenly(engine):
     answer = engine.answer("I'm out of baclofen until Monday, is that ok?")  # it quoted the pump's dose steps
     assert "suddenly discontinued" in answer.quotes[0].text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what happens if you take baclofen and drink?", "is it ok to drink on baclofen?",
+                                      "can I go drinking while taking baclofen?"])
+def test_drinking_with_it_is_the_alcohol_warning_not_the_alcoholism_trials(engine, question):
+    answer = engine.answer(question)
+    assert "not recommended to consume alcohol" in answer.quotes[0].text
+    assert not any("heavy drinking" in q.text for q in answer.quotes)
