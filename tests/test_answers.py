@@ -654,20 +654,28 @@ def test_an_answer_citing_nothing_adds_its_sections_cited_evidence(engine):
     assert not any("600 mg" in q.text for q in answer.quotes)
 
 
-def test_cited_support_comes_only_from_the_leads_section_and_within_reach(engine):
-    from chat.compose import add_cited_support, select_quotes
+def _unit_rows(engine, *starts: str) -> list[int]:
+    """The rows of the quote units that start with each of `starts`."""
+    return [next(i for i, u in enumerate(engine.index.units) if u.text.startswith(start)) for start in starts]
+
+
+def _ranked(*scored):
+    """A ranking of (row, score) pairs, as the retriever would give it."""
     from chat.retrieve import RankedUnit
 
+    return [RankedUnit(r, score, score, 0.0, score, 1) for r, score in scored]
+
+
+def test_cited_support_comes_only_from_the_leads_section_and_within_reach(engine):
+    from chat.compose import add_cited_support, select_quotes
+
     units = engine.index.units
-    row = {needle: next(i for i, u in enumerate(units) if u.text.startswith(needle)) for needle in (
-        "The safety of baclofen in pregnancy", "There is evidence that baclofen use during pregnancy",
-        "But he took 30 times the prescribed dose")}
-    lead, same, other = row.values()
+    lead, same, other = _unit_rows(engine, "The safety of baclofen in pregnancy",
+                                   "There is evidence that baclofen use during pregnancy",
+                                   "But he took 30 times the prescribed dose")
     assert not units[lead].refs and units[same].refs and units[other].refs
     assert units[lead].section_id == units[same].section_id != units[other].section_id
-
-    def ranked(*scored):
-        return [RankedUnit(r, score, score, 0.0, score, 1) for r, score in scored]
+    ranked = _ranked
 
     def support(order):
         quotes = add_cited_support(engine.index, order, select_quotes(engine.index, order, 3, 0.1, 0.02), 3, 0.15)
@@ -681,17 +689,12 @@ def test_cited_support_comes_only_from_the_leads_section_and_within_reach(engine
 
 def test_a_single_cited_quote_adds_its_sections_other_references(engine):
     from chat.compose import add_cited_support, select_quotes
-    from chat.retrieve import RankedUnit
 
     units = engine.index.units
-    row = {needle: next(i for i, u in enumerate(units) if u.text.startswith(needle)) for needle in (
-        "There is evidence that baclofen use during pregnancy", "In one case report, the newborn baby",
-        "In another case, a newborn baby")}
-    evidence, case, other_case = row.values()
+    evidence, case, other_case = _unit_rows(engine, "There is evidence that baclofen use during pregnancy",
+                                            "In one case report, the newborn baby", "In another case, a newborn baby")
     assert units[evidence].refs == (30,) and units[case].refs == units[other_case].refs == (31, 32)
-
-    def ranked(*scored):
-        return [RankedUnit(r, score, score, 0.0, score, 1) for r, score in scored]
+    ranked = _ranked
 
     def with_support(order, n=1):
         return add_cited_support(engine.index, order, select_quotes(engine.index, order, n, 0.1, 0.02), 3, 0.15)
