@@ -255,7 +255,7 @@ class Analyzer:
         for pattern, fix in SLIPS:
             raw = words(re.sub(pattern, fix, " ".join(raw)))
         said = " ".join(raw)
-        phrases = [p for p in self._phrases if re.search(rf"\b{re.escape(p)}\b", said)]
+        phrases = [p for p in self._phrases if p in said and re.search(rf"\b{re.escape(p)}\b", said)]
         protected = {part for p in phrases for part in p.split()}
         unknown = sum(1 for w in raw if w.isalpha() and w not in self.vocab and zipf(w) < _SEEN_ZIPF)
         english = unknown <= _MAX_SLIPS  # more unknown words than this: gibberish or another language
