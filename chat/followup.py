@@ -105,6 +105,8 @@ def leans_on_history(question: str, analyzer: Analyzer) -> bool:
         return False  # "What are the side effects of baclofen?" stands on its own
     if _OK_WITH.search(question) and len(own_topic) <= 2 and analyzer.analyze(question).other_drugs:
         return True  # "is ibuprofen ok?" (with the medicine talked about); "what is the dose of ibuprofen?" stands alone
+    if names_drug and not own_topic:
+        return False  # "what is baclofen used for?", "what is baclofen?": about the drug itself
     return all(w in _ASPECTS for w in own_topic)
 
 

@@ -978,3 +978,11 @@ def test_drinking_with_it_is_the_alcohol_warning_not_the_alcoholism_trials(engin
     answer = engine.answer(question)
     assert "not recommended to consume alcohol" in answer.quotes[0].text
     assert not any("heavy drinking" in q.text for q in answer.quotes)
+
+
+def test_a_question_about_the_drug_itself_stands_alone(engine):
+    history = ("can I drink alcohol on baclofen?",)
+    assert not resolve("what is baclofen used for?", history, engine.analyzer).uses_history  # it drifted to alcohol
+    assert not resolve("what is baclofen?", history, engine.analyzer).uses_history
+    assert resolve("what about baclofen?", history, engine.analyzer).uses_history  # elliptical: leans
+    assert resolve("is baclofen safe?", ("I'm pregnant",), engine.analyzer).uses_history  # an aspect: leans
