@@ -985,4 +985,4 @@ def test_a_question_about_the_drug_itself_stands_alone(engine):
     assert not resolve("what is baclofen used for?", history, engine.analyzer).uses_history  # it drifted to alcohol
     assert not resolve("what is baclofen?", history, engine.analyzer).uses_history
     assert resolve("what about baclofen?", history, engine.analyzer).uses_history  # elliptical: leans
-    assert resolve("is baclofen safe?", ("I'm pregnant",), engine.analyzer).uses_history  # an aspect: leans
+    assert resolve("is it used for that?", history, engine.analyzer).uses_history  # points back: leans
