@@ -159,6 +159,11 @@ LAY_TERMS: dict[str, str] = {
 QUALIFIER_PHRASES = frozenset({"how much", "a day", "per day", "each day"})
 
 # Names under which baclofen is sold; any of these means the question is about baclofen.
+# The people a user speaks of ("my dad", "our son", "the toddler"): a regex alternation.
+PEOPLE = (r"(?:dad|mom|mum|mother|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|granddad|nan|nana|"
+          r"grandmother|grandfather|friend|roommate|flatmate|girlfriend|boyfriend|partner|baby|child|kid|toddler|"
+          r"teen|teenager|patient|pt|resident|client|aunt|uncle|cousin|neighbou?r)")
+
 BACLOFEN_NAMES = frozenset({"baclofen", "lioresal", "gablofen", "ozobax", "fleqsuvy", "lyvispah", "kemstro",
                             "beklo", "baclosan", "liofen"})
 

@@ -261,9 +261,9 @@ class Analyzer:
         english = unknown <= _MAX_SLIPS  # more unknown words than this: gibberish or another language
         corrected = self.correct_in_context([w if w in protected else self.correct(w, english) for w in raw], protected)
         joined = " ".join(corrected)
-        from_phrases = [e for p in phrases for e in LAY_TERMS[p].split()] + (["older"] if _OLD_AGE.search(said) else [])
-        standing = {e for p in phrases if p not in QUALIFIER_PHRASES for e in LAY_TERMS[p].split()}
-        standing |= {"older"} & set(from_phrases)  # "my dad is 82", "the elderly": the monograph's "older people"
+        old_age = ["older"] if _OLD_AGE.search(said) else []  # "my dad is 82", "the elderly": "older people"
+        from_phrases = [e for p in phrases for e in LAY_TERMS[p].split()] + old_age
+        standing = {e for p in phrases if p not in QUALIFIER_PHRASES for e in LAY_TERMS[p].split()} | set(old_age)
         intents = [e for pattern, terms in INTENT_TERMS if re.search(pattern, said) for e in terms.split()]
         content = [w for w in corrected if w not in STOPWORDS]
         compares = bool(_COMPARES.search(joined))  # "is it stronger than valium?" asks no interaction

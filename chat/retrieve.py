@@ -14,6 +14,7 @@ import numpy as np
 
 from chat.answer import Hit
 from chat.answer_types import TYPES, asked_types, figures, stated_types
+from chat.lexicon import PEOPLE
 from chat.query import Analyzer, QueryTerms, stems, words
 from index.embed import Encoder
 from index.store import LoadedIndex, embedding_text
@@ -57,9 +58,7 @@ _CASE = re.compile(r"\b(?:case reports?|in (?:one|another|one other) case|\d+-ye
 # "How do I ...?" asks for the procedure, not for leave, and keeps the penalty.
 _ASKS_OWN_ACTION = re.compile(r"\b(?:should|can|could|must|may) (?:i|we|he|she)\b|\bmy (?:own|dose)\b", re.IGNORECASE)
 # Someone of the user's ("my dad", "our son"): the question's "he" and "her" are that person, not a case report's.
-_USERS_PERSON = re.compile(r"\b(?:my|our) (?:\w+ )?(?:dad|father|mom|mum|mother|husband|wife|son|daughter|brother|sister|"
-                           r"grandma|grandpa|grandmother|grandfather|partner|boyfriend|girlfriend|friend|aunt|uncle|"
-                           r"child|kid|baby|toddler|patient|client|resident)\b", re.IGNORECASE)
+_USERS_PERSON = re.compile(rf"\b(?:my|our) (?:\w+ )?{PEOPLE}\b", re.IGNORECASE)
 _PRONOUNS = re.compile(r"\b(?:he|she|his|him|her|mother|mom|baby)\b", re.IGNORECASE)
 
 

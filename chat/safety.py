@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from chat.lexicon import PEOPLE
 from chat.query import zipf
 from chat.topics import OVERDOSE
 
@@ -40,9 +41,7 @@ PRESCRIBER_NOTE = (
     "Your prescriber sets your dose; do not change it on your own. Here is what the monograph says about dosage."
 )
 
-_WHO = (r"(?:dad|mom|mum|mother|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|granddad|nan|nana|"
-        r"grandmother|grandfather|friend|roommate|flatmate|girlfriend|boyfriend|partner|baby|child|kid|toddler|"
-        r"teen|teenager|patient|pt|resident|client|aunt|uncle|cousin|neighbou?r)")
+_WHO = PEOPLE
 _PERSON = (r"(?:i|i'm|im|i've|ive|me|my|we|he|he's|hes|she|she's|shes|they|they're|someone|somebody|"
            rf"my \w+|our \w+|his \w+|her \w+|(?:a|the) (?:child|kid|baby|toddler|patient|person|man|woman)|{_WHO})")
 _NEG = r"(?:not|isn'?t|stopped|barely|can'?t|cant|cannot|couldn'?t|can not|cnt|cn'?t|unable to|no longer)"

@@ -255,7 +255,7 @@ class Coverage:
             (['narcolepsy'], [])
         """
         q = question.lower().replace("’", "'")
-        gaps = [t for t, (ask, _) in TOPICS.items() if t not in self.covered and re.search(ask, q)]
+        gaps = [t for t in drug_topics(question) if t not in self.covered]
         heads = {w[:4] for w in re.findall(r"[a-z]+", q)}  # only symptoms whose first word could be there are searched
         gaps += [s for s in SYMPTOMS if s not in self.symptoms and s.split()[0][:4] in heads and re.search(_plural(s), q)]
         if self.analyzer is not None:
