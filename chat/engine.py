@@ -102,6 +102,7 @@ class EngineSettings:
     spread: float = 0.06  # further quotes must score within this of the best one
     cited_within: float = 0.15  # an answer citing nothing adds its section's cited sentence scoring this close
     emergency_min_dense: float = 0.35  # an emergency answer quotes only passages this close to the message
+    emergency_safety_dense: float = 0.3  # ... but first those under a safety heading (withdrawal, side effects) this close
     strong_lexical: float = 0.9  # a passage matching this well outweighs one word the monograph never uses
     oos_min_dense: float = 0.20  # a question without baclofen words this far from every passage is off-topic
     in_scope_dense: float = 0.45  # ... and one this close to a passage is on topic whatever its words
@@ -182,7 +183,7 @@ class Engine:
             p_context = (next(vectors), p_ctx) if p_ctx else None
             by_part.append((part, self._rank(part, p_vec, p_own, hits, p_context)))
         topic_row = self._earlier_lead(turns[-1], earlier, next(vectors)) if earlier else None
-        ranked = self._rank(text, fvec, focus, hits, context, topic_row)
+        ranked = self._rank(text, fvec, focus, hits, context, topic_row, urgent=emergency)
         t1 = time.perf_counter()
         # A follow-up is on topic when the topic it borrows is: "what about the other review?" says little itself.
         topic_dense = float(self.retriever.dense_units(context[0]).max()) if context else 0.0
@@ -230,11 +231,12 @@ class Engine:
         return out
 
     def _rank(self, text: str, qvec, own: QueryTerms, hits: list[Hit],
-              context: tuple | None = None, topic_row: int | None = None) -> list[RankedUnit]:
+              context: tuple | None = None, topic_row: int | None = None, urgent: bool = False) -> list[RankedUnit]:
         """Quote units for `text`, with the list cue of its own words (kinds of fact: chat/answer_types.py)."""
         wants_list = bool(_LIST_CUES.search(text)) and not asked_types(text)  # "what percentage get side effects?"
-        return self.retriever.rank_units(qvec, own, hits, wants_list=wants_list, asks_not=asks_what_is_not(text),
-                                         context=context, own_dosing=is_personal_dosing(text), topic_row=topic_row)
+        return self.retriever.rank_units(qvec, own, hits, wants_list=wants_list, asks_not=asks_what_is_not(text) and not urgent,
+                                         context=context, own_dosing=is_personal_dosing(text), topic_row=topic_row,
+                                         urgent=urgent)
 
     def _earlier_terms(self, turns: tuple[str, ...]) -> QueryTerms | None:
         """The latest earlier question, read with the turns before it (None when it has no content word)."""
@@ -254,7 +256,9 @@ class Engine:
         s = self.settings
         best = ranked[0] if ranked else None
         if emergency:
-            relevant = [r for r in ranked if r.dense >= s.emergency_min_dense]  # no stray quote under an alarm
+            # what the monograph says under its safety headings, else passages close to the message: no stray quote
+            relevant = ([r for r in ranked if r.dense >= s.emergency_safety_dense and self.retriever.under_safety(r.row)]
+                        or [r for r in ranked if r.dense >= s.emergency_min_dense])
             quotes = [] if is_self_harm(text) else add_cited_support(
                 self.index, relevant, select_quotes(self.index, relevant, 2, s.min_quote_score, s.spread), 2, s.cited_within)
             return "emergency", EMERGENCY_MESSAGE, quotes

@@ -41,6 +41,7 @@ class Weights:
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
     topic_bonus: float = 0.06  # a follow-up: the section the earlier question's answer came from
     dosing_bonus: float = 0.08  # "can my son take extra?": the asker's own dose is answered under a dosage heading
+    safety_bonus: float = 0.1  # an emergency: what the monograph says under a safety heading (withdrawal, side effects)
     candidates: int = 64  # passages taken from FAISS before fusion
     bm25_k1: float = 1.5
     bm25_b: float = 0.3  # little length normalisation: a unit is one sentence, and a longer one is no less on topic
@@ -53,6 +54,8 @@ _ADVICE = re.compile(r"\b(?:as directed by (?:a|your) doctor|let your doctor kno
 # The story of one person in a case report ("he took 30 times the prescribed dose"), and questions that
 # ask about such a person or case ("the 29-year-old man", "the newborn in that case").
 _CASE = re.compile(r"\b(?:case reports?|in (?:one|another|one other) case|\d+-year-old|he|she|his|him)\b", re.IGNORECASE)
+# One person's story ("he took 30 times the prescribed dose", "a 29-year-old man"): never what an alarm quotes.
+_ONE_PERSON = re.compile(r"\b(?:he|she|his|him|her|in (?:one|another|one other) case|\d+-year-old)\b", re.IGNORECASE)
 # A question about what the asker (or someone they care for) should do: general advice is then the answer
 # ("can I change my dose on my own?" -> "always take the medication as directed by your doctor").
 # "How do I ...?" asks for the procedure, not for leave, and keeps the penalty.
@@ -71,6 +74,9 @@ def _asks_about_a_case(text: str) -> bool:
     return bool(_ASKS_CASE.search(text))
 
 
+_SAFETY_HEADING = re.compile(r"\b(?:safety|side effects?|adverse|withdrawal (?:risks?|symptoms|syndrome)|warnings?|precautions?|"
+                             r"overdos\w*|toxicity)\b",
+                             re.IGNORECASE)
 _DOSAGE_HEADING = re.compile(r"\b(?:dose|doses|dosage|dosing|posology)\b", re.IGNORECASE)
 _ASKS_CASE = re.compile(r"\b(?:cases?|reports?|man|woman|men|women|he|she|his|him|her|mother|mom|newborn|baby|babies|"
                         r"year[- ]old|\d+[- ]?(?:yo|y/o)|person|someone|anyone|anybody|died|death|deaths|fatal|abuse\w*)\b",
@@ -113,7 +119,7 @@ _STATES_NEGATIVE = re.compile(r"\b(?:not|no|never|neither|nor|only|fail(?:s|ed)?
 
 # Sentences that announce content rather than state it ("Below are some reported side effects").
 _SIGNPOST = re.compile(r"^(?:below (?:are|is)|the following|here (?:are|is)|read on|"
-                       r"this is (?:also )?not a complete list)|we(?:'|’)ll discuss|in the following sections|"
+                       r"(?:however,? )?this is (?:also )?not a complete list)|we(?:'|’)ll discuss|in the following sections|"
                        r"discussed (?:below|later)", re.IGNORECASE)
 
 
@@ -202,9 +208,12 @@ class Retriever:
         self._explains = np.array([bool(_EXPLAINS.search(u.text)) for u in index.units], dtype=bool)
         self._incomplete = np.array([bool(_INCOMPLETE.search(u.text)) for u in index.units], dtype=bool)
         self._case = np.array([bool(_CASE.search(u.text)) for u in index.units], dtype=bool)
+        self._story = np.array([bool(_ONE_PERSON.search(u.text)) for u in index.units], dtype=bool)
         sections = {key: i for i, key in enumerate(dict.fromkeys((u.doc_id, u.section_id) for u in index.units))}
         self._section_of = np.array([sections[(u.doc_id, u.section_id)] for u in index.units], dtype=np.int64)
         self._under_dosage = np.array([bool(_DOSAGE_HEADING.search(" ".join(docs[u.doc_id].sections[u.section_id].path)))
+                                       for u in index.units], dtype=bool)
+        self._under_safety = np.array([bool(_SAFETY_HEADING.search(" ".join(docs[u.doc_id].sections[u.section_id].path)))
                                        for u in index.units], dtype=bool)
         self._negative = np.array([bool(_STATES_NEGATIVE.search(u.text)) for u in index.units], dtype=bool)
         self._figures = [figures(u.text + pointed_context(index, i)) for i, u in enumerate(index.units)]
@@ -249,14 +258,16 @@ class Retriever:
     def rank_units(self, qvec: np.ndarray, terms: QueryTerms, hits: list[Hit], wants_list: bool = False,
                    asks_not: bool | None = None,
                    context: tuple[np.ndarray, QueryTerms] | None = None,
-                   limit: int = 30, own_dosing: bool = False, topic_row: int | None = None) -> list[RankedUnit]:
+                   limit: int = 30, own_dosing: bool = False, topic_row: int | None = None,
+                   urgent: bool = False) -> list[RankedUnit]:
         """The best `limit` quote units, best first, scored by themselves and by their best retrieved passage.
 
         `context` is the (vector, terms) of a follow-up's standalone query; it lends the
         earlier topic a share of the score without outweighing the new question. `asks_not`: the question
         asks what is not so (None: judged from `terms`, which carry no punctuation). `own_dosing`: the question
         is about the asker's (or their person's) own dose, so its "he" is no case report's person and
-        the text under a dosage heading answers it.
+        the text under a dosage heading answers it. `urgent`: an emergency, told of someone now, whose quotes
+        come from under a safety heading ("the pump is beeping and he's stiff" quotes withdrawal, not spasticity).
         """
         n = len(self.index.units)
         if n == 0:
@@ -283,6 +294,8 @@ class Retriever:
             score -= self.w.case_penalty * self._case
         if own_dosing:
             score += self.w.dosing_bonus * self._under_dosage
+        if urgent:
+            score += self.w.safety_bonus * self._under_safety - 1.0 * self._story  # no one else's story under an alarm
         if topic_row is not None:
             score += self.w.topic_bonus * (self._section_of == self._section_of[topic_row])
         if wants_list:
@@ -305,6 +318,10 @@ class Retriever:
         order = np.argsort(-score, kind="stable")[:limit]  # objects for the top few only: flat at 10,000 units
         return [RankedUnit(int(r), float(score[r]), float(dense[r]), float(lexical[r]), float(ctx[r]), int(ctx_rank[r]))
                 for r in order]
+
+    def under_safety(self, row: int) -> bool:
+        """The unit sits under a safety heading (side effects, withdrawal, warnings)."""
+        return bool(self._under_safety[row])
 
     def dense_units(self, qvec: np.ndarray) -> np.ndarray:
         """Each unit's cosine with the question: the better of its sentence's and its section heading's."""

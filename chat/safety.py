@@ -53,6 +53,7 @@ _SELF_HARM = [
     r"(?:hurt|harm|cut|cutting)(?:ing)? (?:my|him|her)sel(?:f|ves)|self[- ]harm\w*|wants? to die|wanted to die|"
     r"wanna die|better off (?:dead|without me)|don'?t want to (?:live|be alive|be here|wake up|exist)|"
     r"(?:never|not) (?:to )?wake up|didn'?t wake up (?:one day|ever)|"
+    r"(?:so|and) (?:i|he|she) (?:just |would |will )?(?:don'?t|never|won'?t|wouldn'?t) wake (?:up|again)(?: (?:again|ever|anymore))?\s*(?:[.!?,]|$)|"
     r"(?:no|nothing to) (?:reason|point) (?:to|in|of) (?:live|living|going on)|what'?s the point of (?:living|going on|"
     r"life)|not worth living|(?:life|living) (?:is(?:n'?t| not)|isnt) worth|can'?t go on|"
     r"(?:end|ending) (?:it(?: all)?|everything)\b|wish (?:i|he|she) (?:was|were) dead|unalive|\bkms\b|"
@@ -65,6 +66,8 @@ _SELF_HARM = [
     r"\b(?:how (?:many|much)|enough)\b[^.?!]{0,40}\b(?:to|would it take to|will|would) (?:die|kill|end it|not wake)\b",
     r"\b(?:take|taking|swallow|swallowing)\b[^.?!]{0,25}\ball (?:of )?(?:my|the|them|these)\b[^.?!]{0,25}\b(?:at once|"
     r"together|in one go)\b",
+    r"\b(?:thinking (?:about|of)|want(?:ing)? to|going to|gonna|plan(?:ning)? (?:to|on))\b[^.?!]{0,20}\b(?:take|taking|"
+    r"swallow\w*)\b[^.?!]{0,15}\b(?:whole|entire|all (?:of )?my)\b[^.?!]{0,12}\b(?:bottle|pack|box|supply|pills|tablets)\b",
 ]
 # "the man who took...", "the patient taking 600 mg...": a person the monograph tells of, not one here.
 _NOT_A_CASE = r"(?<!who )(?<!that )"
@@ -118,6 +121,7 @@ _GUARDED = [
     r"\bbreath\w*\b[^.?!]{0,15}\b(?:slow(?:ly|ed|er)?|shallow|weak|strange|funny|noisy|irregular)\b",
     r"\b(?:short(?:ness)? of breath|catch (?:my|his|her|their) breath|wheez\w*|respiratory depression|in a coma|"
     r"into a coma|comatose)\b",
+    r"\bstop(?:s|ping)? breathing\b|\bpauses? in (?:my|his|her|their) breathing\b",
     r"\b(?:throat|tongue|lips?|face|eyes?|mouth)\b[^.?!]{0,30}\b(?:swell\w*|swollen|closing|tight\w*|puff\w*|huge)\b",
     r"\b(?:swell\w*|swollen|puff\w*)\b[^.?!]{0,15}\b(?:throat|tongue|lips?|face|eyes?)\b",
     r"\b(?:hives|angioedema|anaphyla\w*|(?:(?:hard|unable|difficult) to|can'?t|cannot) swallow\b"

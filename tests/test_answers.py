@@ -38,6 +38,10 @@ from chat.topics import Coverage
     "i have enough pills saved now and i dont want to wake up tomorrow",
     "can't see any way out of this and the tablets are in the drawer", "her face has gone grey and she's not herself",
     "the children who took my tablets are still not waking up",
+    # breathing that stops, said of someone now; self-harm said as not waking up, or as a whole bottle planned
+    "he stops breathing for a few seconds in his sleep since the new dose", "why does it make my grandad stop breathing?",
+    "been thinking about swallowing my whole bottle of baclofen so i just dont wake up",
+    "planning on taking all of my tablets tonight",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
@@ -70,6 +74,8 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "my uncle can't swallow tablets, is there another form?",
     "the babies who had seizures after birth, what caused it?", "those patients that developed delirium, why?",
     "the pain is awful, could I just take 120 mg a day instead?", "is it safe to take 150mg daily",
+    "can an overdose of baclofen make people stop breathing?", "I take it at bedtime so I don't wake up stiff",
+    "I was thinking about taking my whole dose in the evening instead",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
@@ -89,6 +95,30 @@ def test_other_emergencies_label_their_quotes_as_reference(engine):
     assert any("withdrawal" in q.text for q in answer.quotes)
     md = answer.answer_markdown
     assert md.index(answer.lead[:40]) < md.index(REFERENCE_NOTE) < md.index(answer.quotes[0].text[:30])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, heading", [
+    ("my wife's intrathecal pump keeps beeping and she's gone rigid with a temperature of 39", "Withdrawal Risk"),
+    ("my brother swallowed a whole strip of his baclofen and we can't wake him", "Baclofen Safety"),
+])
+def test_an_alarm_quotes_the_safety_text_and_no_one_elses_story(engine, question, heading):
+    """Under an emergency the quotes come from the safety headings (withdrawal, side effects): never the spasticity
+    text a stiff limb resembles, nor a case report's man who "took 30 times the prescribed dose"."""
+    answer = engine.answer(question)
+    assert answer.status == "emergency" and answer.quotes
+    assert heading in answer.quotes[0].section
+    assert all("Baclofen Safety" in q.section for q in answer.quotes)
+    assert not any(re.search(r"\b(?:he|his|him|she|her)\b", q.text) for q in answer.quotes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["how come baclofen chills me out so much?",
+                                      "why do I feel so mellow and calm on my baclofen?"])
+def test_the_calm_the_medicine_gives_is_no_emergency(engine, question):
+    """ "chill" is also a withdrawal sign's word (chills): the second opinion once read "chill me out" as one."""
+    answer = engine.answer(question)
+    assert answer.status == "answered"
 
 
 @pytest.mark.slow
