@@ -38,6 +38,10 @@ _OK_WITH = re.compile(r"\b(?:ok|okay|safe|fine|alright|all right|allowed|good)\b
 # "tell me more", "what else", "can you elaborate": asking to go on with the earlier topic.
 _MORE = re.compile(r"\btell me more\b|\bmore (?:about|on|details?|info(?:rmation)?)\b|\b(?:what|anything) else\b|"
                    r"\belaborate\b|\bexpand on\b|\bsay more\b|\bexplain (?:that|this|it|more)\b", re.IGNORECASE)
+# A question that ends on what the medicine would do, without saying for what: "can baclofen help?", "does it work?".
+_FOR_WHAT = re.compile(r"\b(?:help|helps|work|works|do anything|be useful|useful|be any good|worth (?:it|trying))\W*$",
+                       re.IGNORECASE)
+_DOES = frozenset("help helps work works useful good worth trying anything".split())
 _BE = frozenset("is are was were be been isn't aren't wasn't weren't".split())
 _DRUG_POINTERS = frozenset("it its it's itself".split())  # usually the drug itself
 # Aspects that need a subject: "how strong is the evidence?" asks about an earlier topic.
@@ -101,6 +105,8 @@ def leans_on_history(question: str, analyzer: Analyzer) -> bool:
         return len(own_topic) <= 4
     if any(t in _DRUG_POINTERS for t in tokens) and len(own_topic) <= 4 and not names_drug:
         return True  # "it" may be the drug or the earlier topic; the earlier topic only lends part of the score
+    if _FOR_WHAT.search(question) and all(w in _DOES for w in own_topic):
+        return True  # "can baclofen help?", "is it worth trying?": for what the conversation is about
     if own_topic and names_drug:
         return False  # "What are the side effects of baclofen?" stands on its own
     if _OK_WITH.search(question) and len(own_topic) <= 2 and analyzer.analyze(question).other_drugs:

@@ -244,8 +244,12 @@ class Analyzer:
         return out
 
     def is_known(self, word: str) -> bool:
-        """The corpus uses the word, or its stem, or (hyphenated) each of its parts: "brand-name"."""
+        """The corpus uses the word, or its stem, or (hyphenated) each of its parts: "brand-name", or it names one who
+        does what the corpus names: "smoker" (smoking), "drinkers" (drinking)."""
         if word in self.vocab or (stems([word]) and stems([word])[0] in self._known_stems):
+            return True
+        agent = re.match(r"([a-z]{4,})e?rs?$", word)
+        if agent and any(stems([base])[0] in self._known_stems for base in (agent.group(1), agent.group(1) + "e")):
             return True
         parts = [p for p in word.split("-") if p]
         return len(parts) > 1 and all(self.is_known(p) for p in parts)

@@ -275,7 +275,7 @@ class Retriever:
         dense = self.dense_units(qvec)
         lexical = self._lexical(self._bm25_units, terms, n)
         if context is not None:
-            c = self.w.context_weight
+            c = self.w.context_weight if terms.tokens else 1.0  # "why?" says nothing itself: the topic it borrows does
             dense = (1 - c) * dense + c * self.dense_units(context[0])
             lexical = (1 - c) * lexical + c * self._lexical(self._bm25_units, context[1], n)
         ctx = np.zeros(n, dtype=np.float32)

@@ -598,6 +598,10 @@ def test_general_advice_answers_a_question_about_what_to_do_oneself(engine):
     ("Is it safe in pregnancy?", ("What is baclofen?",), True),
     ("how many trials looked at the injected version?", ("Is baclofen used for cerebral palsy?",), True),
     ("What forms of baclofen are there?", ("Does baclofen help hiccups?",), False),
+    # naming the medicine but not what it should do: for the earlier topic
+    ("would baclofen be worth trying?", ("my reflux keeps me up at night",), True),
+    ("does baclofen work?", ("constant hiccups for a week now",), True),
+    ("does baclofen work for reflux?", ("constant hiccups for a week now",), False),
 ])
 def test_follow_up_detection(engine, question, history, leans):
     resolved = resolve(question, history, engine.analyzer)
@@ -617,6 +621,24 @@ def test_a_follow_up_to_a_follow_up_keeps_the_topic_both_lean_on(engine):
     moved_on = ("does baclofen work for ms spasms?", "how big was that trial?", "what about cerebral palsy?")
     context = resolve("and for the injections?", moved_on, engine.analyzer).context.split()
     assert "cerebral" in context and "ms" not in context
+
+
+@pytest.mark.slow
+def test_a_follow_up_that_only_asks_why_is_ranked_by_its_topic(engine):
+    """ "why?" says nothing to rank by: the topic it borrows does (it scored under the floor, "not covered")."""
+    for why in ("why?", "how come?"):
+        answer = engine.answer(why, ["what's the right way to come off baclofen"])
+        assert answer.status == "answered" and "gradually decreased" in answer.quotes[0].text
+
+
+@pytest.mark.slow
+def test_one_who_does_what_the_monograph_names_is_a_word_it_knows(engine):
+    """ "the smoker" is the man "on a smoking cessation program": the monograph does speak of him."""
+    assert engine.analyzer.is_known("smokers") and engine.analyzer.is_known("drinker")
+    assert not engine.analyzer.is_known("lawyer") and not engine.analyzer.is_known("sufferers")
+    answer = engine.answer("what about the smoker, what dose was he on?", ["is baclofen addictive?"])
+    assert answer.status == "answered"  # it was "not covered": the monograph never says "smoker"
+    assert "Baclofen Abuse" in answer.quotes[0].section and "dose" in answer.quotes[0].text
 
 
 @pytest.mark.slow
