@@ -288,7 +288,7 @@ class Retriever:
         if _ASKS_COMPLETE.search(terms.corrected):
             signpost, advice = signpost & ~self._incomplete, advice & ~self._incomplete
         score -= self.w.signpost_penalty * signpost
-        if not _ASKS_OWN_ACTION.search(terms.corrected):
+        if not _ASKS_OWN_ACTION.search(terms.corrected) or terms.other_drugs:  # "can I take advil with it?": the list
             score -= self.w.advice_penalty * advice
         if own_dosing or not _asks_about_a_case(terms.text):  # with its lexicon terms: "get high" asks about abuse
             score -= self.w.case_penalty * self._case

@@ -263,6 +263,27 @@ def is_self_harm(question: str) -> bool:
     return _self_harm(text) or _self_harm(_fix_typos(text))
 
 
+# A dose missed, forgotten or skipped, and nothing more: "I missed a dose, what do I do?" (the second opinion read
+# "missed my baclofen yesterday" as stopping it, 0.99). Days without it, or any sign, are left to the checks.
+_MISSED_DOSE = re.compile(r"\b(?:missed|miss|missing|forgot|forgotten|forget|skipped|skip)\b(?: \w+){0,4} (?:dose|doses|pill|"
+                          r"pills|tablet|tablets|baclofen|lioresal|meds|medication|medicine)\b")
+_STATE_NOW = re.compile(r"\b(?:now|feel\w*|felt|having|started|getting|keeps?|can'?t|cannot|won'?t)\b")
+_DAYS_WITHOUT = re.compile(r"\b(?:\d+|two|three|four|five|six|several|few|couple of) (?:days|weeks)\b|\b(?:for|all) "
+                           r"(?:days|a week|the week|week)\b")
+
+
+def only_missed_a_dose(question: str) -> bool:
+    """The message tells of a missed dose and of nothing happening to anyone: no sign, no state now, no days without it.
+
+    Example:
+        >>> only_missed_a_dose("I missed a dose, what do I do?"), only_missed_a_dose("missed 3 days of baclofen, I'm shaking")
+        (True, False)
+    """
+    text = _fix_typos(_norm(question))
+    return bool(_MISSED_DOSE.search(text)) and not (_DAYS_WITHOUT.search(text) or _STATE_NOW.search(text)
+                                                    or re.search(_WITHDRAWAL_SIGNS, text) or any(p.search(text) for p in _NOW_RE))
+
+
 def only_asks_about(question: str) -> bool:
     """True when every clause is an impersonal question or tells of long ago: "How many patients were in it?",
     "Has anyone died from stopping it abruptly?". Nothing there is happening to anyone now."""

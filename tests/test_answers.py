@@ -11,7 +11,7 @@ import pytest
 
 from chat.followup import leans_on_history, resolve
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, REFERENCE_NOTE,
-                         asks_about_poisoning, detect_emergency, is_personal_dosing)
+                         asks_about_poisoning, detect_emergency, is_personal_dosing, only_missed_a_dose)
 from chat.scope import DECLINE, NOT_COVERED
 from chat.topics import Coverage
 
@@ -110,6 +110,31 @@ def test_an_alarm_quotes_the_safety_text_and_no_one_elses_story(engine, question
     assert heading in answer.quotes[0].section
     assert all("Baclofen Safety" in q.section for q in answer.quotes)
     assert not any(re.search(r"\b(?:he|his|him|she|her)\b", q.text) for q in answer.quotes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["I missed a dose, what do I do?", "forgot to take my baclofen yesterday",
+                                      "my dad skipped his evening dose, should he take it now?"])
+def test_a_missed_dose_alone_is_no_emergency(engine, question):
+    """The second opinion read "missed my baclofen yesterday" as stopping it (0.99); nothing is happening to anyone."""
+    assert engine.answer(question).status != "emergency"
+
+
+@pytest.mark.parametrize("text, missed_only", [
+    ("I missed a dose, what do I do?", True), ("what should I do if I forget a dose?", True),
+    ("missed 3 days of baclofen and now im shaking", False), ("he missed his dose and has a high fever", False),
+    ("I missed a dose and feel terrible", False), ("I forgot my baclofen for a week", False),
+    ("my son forgot his meds and is seeing things", False),
+])
+def test_only_a_missed_dose_silences_the_second_opinion(text, missed_only):
+    assert only_missed_a_dose(text) is missed_only
+
+
+@pytest.mark.slow
+def test_asking_leave_to_take_another_medicine_with_it_leads_with_the_interactions(engine):
+    """ "can I ..." asks what to do oneself, where general advice answers; with another medicine named, the list does."""
+    answer = engine.answer("can i take tylenol with baclofen?")
+    assert answer.quotes[0].text.startswith("Baclofen can interact with the following drugs")
 
 
 @pytest.mark.slow
