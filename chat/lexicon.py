@@ -254,6 +254,8 @@ what which who whom whose how when where why there here please tell
 SLIPS: tuple[tuple[str, str], ...] = (
     (r"\bhow dose\b", "how does"),
     (r"\bhow come\b", "why"),  # "how come?" asks why; its "come" is no "come off"
+    # "it chills me out" is the calm it gives, not the chills of a fever
+    (r"\b(?:chill|chills|chilled|chilling) (?:(me|you|him|her|them|people|us) )?out\b", r"relaxes \1"),
     (r"\bdose (it|baclofen|this|that|lioresal) (work|help|cause|do|make|interact|affect)", r"does \1 \2"),
     # a regimen told ("20mg three times a day"), not a question of how often: its "times" is no search word
     (r"\b(?:\d+|one|two|three|four|five|six) times (a|per|each|every) day\b", r"\1 day"),

@@ -54,6 +54,8 @@ _ADVICE = re.compile(r"\b(?:as directed by (?:a|your) doctor|let your doctor kno
 # The story of one person in a case report ("he took 30 times the prescribed dose"), and questions that
 # ask about such a person or case ("the 29-year-old man", "the newborn in that case").
 _CASE = re.compile(r"\b(?:case reports?|in (?:one|another|one other) case|\d+-year-old|he|she|his|him)\b", re.IGNORECASE)
+# A follow-up that asks only why ("why?", "how come?", "but why is that?").
+_ONLY_WHY = re.compile(r"(?:and |but |so |ok |okay )?why(?: is that| so| not| is it| though)?", re.IGNORECASE)
 # One person's story ("he took 30 times the prescribed dose", "a 29-year-old man"): never what an alarm quotes.
 _ONE_PERSON = re.compile(r"\b(?:he|she|his|him|her|in (?:one|another|one other) case|\d+-year-old)\b", re.IGNORECASE)
 # A question about what the asker (or someone they care for) should do: general advice is then the answer
@@ -275,7 +277,8 @@ class Retriever:
         dense = self.dense_units(qvec)
         lexical = self._lexical(self._bm25_units, terms, n)
         if context is not None:
-            c = self.w.context_weight if terms.tokens else 1.0  # "why?" says nothing itself: the topic it borrows does
+            c = 1.0 if _ONLY_WHY.fullmatch(terms.corrected.strip(" ?!.")) else self.w.context_weight  # "why?" says
+            # nothing itself: the topic it borrows does
             dense = (1 - c) * dense + c * self.dense_units(context[0])
             lexical = (1 - c) * lexical + c * self._lexical(self._bm25_units, context[1], n)
         ctx = np.zeros(n, dtype=np.float32)

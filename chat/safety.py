@@ -68,6 +68,25 @@ _SELF_HARM = [
     r"together|in one go)\b",
     r"\b(?:thinking (?:about|of)|want(?:ing)? to|going to|gonna|plan(?:ning)? (?:to|on))\b[^.?!]{0,20}\b(?:take|taking|"
     r"swallow\w*)\b[^.?!]{0,15}\b(?:whole|entire|all (?:of )?my)\b[^.?!]{0,12}\b(?:bottle|pack|box|supply|pills|tablets)\b",
+    # a death wished for or planned in other words; algospeak ("sewer slide"); a last goodbye; a place to jump from
+    r"\b(?:tired|sick) of (?:existing|being alive|living|life)\b|\b(?:go to sleep|sleep|drift off) (?:forever|for good|"
+    r"and never)\b|\b(?:does|would|will) it hurt to die\b|\bsewer ?slide\b|\bcommit (?:die|sewer)\b|"
+    r"\b(?:not (?:gonna|going to)|won'?t) be (?:around|here)(?: much)? (?:longer|anymore|tomorrow|after (?:tonight|today))\b|"
+    r"\blast time (?:i'?ll|i will|i'?m going to|im gonna) (?:ask|talk|message|write|speak)\b|"
+    r"\b(?:i'?m|im|i am|standing|sitting) (?:on|at) (?:the|a) (?:edge of (?:the|a) )?(?:bridge|roof|rooftop|ledge|cliff|"
+    r"train tracks|tracks)\b|\bcan'?t do (?:this|it) any ?more\b|\b(?:done|finished) with (?:everything|it all|life|living)\b|"
+    r"\bnothing but a burden\b|\b(?:i'?ve been|been|i am|im) (?:such )?a burden\b|\b(?:that'?s|is|as) my way out\b|"
+    r"\bmake (?:it|this|everything) all (?:stop|end|go away)\b|\bmake it look (?:like )?(?:an )?accident(?:al)?\b",
+    # the means got ready: pills saved up, lined up or counted, the lot to be taken, whether it is enough or certain
+    r"\b(?:saving|saved|hoarding|hoarded|stashing|stashed) (?:them|these|those|it) up\b|\b(?:have|got) enough saved\b|"
+    r"\b(?:pills|tablets|them|meds) (?:are )?(?:all )?lined up\b|\bcounting (?:them|the pills|my pills|the tablets|my tablets)\b|"
+    r"\btake the (?:whole )?lot\b|\benough to do it\b|\benough on (?:its|their) own\b|"
+    r"\b(?:would|will) (?:it |that |this |they )?be (?:peaceful|certain)\b|\bdecided (?:it'?s|it is|to do it) (?:tonight|today)\b|"
+    r"\b(?:gave|giving|given) away (?:my|all my)\b|\b(?:gave|given) my (?:dog|cat|pets?|things|stuff|belongings) (?:to|away)\b|"
+    r"\b(?:sorted|sorting) (?:out )?my will\b",
+    # self-harm going on now: a cut that will not stop bleeding
+    r"\b(?:cut|cutting|cuts)\b[^.?!]{0,80}\b(?:won'?t stop bleeding|bleeding (?:a lot|heavily|badly|through)|"
+    r"(?:too |really |much |way )?deep(?:er)?(?: than usual)?)\b",
 ]
 # "the man who took...", "the patient taking 600 mg...": a person the monograph tells of, not one here.
 _NOT_A_CASE = r"(?<!who )(?<!that )"
@@ -106,10 +125,13 @@ _ALWAYS = [
     r"(?:grey|gray|blue)\b",
     r"\b(?:gasping|choking|suffocating|turning blue|lips? (?:are |is |look |went |turned )?(?:blue|grey|gray)|"
     r"stopped breathing|no breathing|not breathing|respiratory (?:arrest|failure)|spo2|sats? (?:of |at |are )?\d\d|"
-    r"rr (?:of )?\d)\b",
+    r"rr (?:of )?\d+)\b",
     r"\b(?:unresponsive|unconscious|won'?t wake|will not wake|can'?t wake|cannot wake|not waking|can'?t (?:rouse|be woken)|"
     r"(?:difficult|hard|impossible) to (?:rouse|wake|arouse)|unrousable|unarousable|obtunded|out cold|passed out|"
     r"collapsed|fainted|blacked out|(?:totally|completely|all) limp|can'?t keep (?:his|her|my|their) eyes open)\b",
+    r"\b(?:didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|not) (?:react|reacting|wake|waking|stir|stirring)\b"
+    r"(?! (?:to|well to) (?:the |his |her |my )?(?:baclofen|treatment|medication|medicine|drug|dose|pills?|tablets?))[^.?!]{0,20}"
+    r"(?:\bat all\b|\bwhen (?:i|we) (?:pinch\w*|shak\w*|call\w*|shout\w*))",
     r"\b(?:won'?t|will not|isn'?t|is not|not|stopped|doesn'?t|does not|can'?t) (?:respond|answer)(?:ing|s)?\b"
     r"(?! (?:well )?to (?:the )?(?:baclofen|treatment|medication|medicine|drug|therapy|injections?|doses?|pills?|tablets?))",
 ]
@@ -143,6 +165,7 @@ _NOW = [
     r"(?:stay awake|keep (?:his|her|my|their) eyes open|talk|stand)\b",
     r"\b(?:stiff as a board|rigid|can'?t move|altered mental|doesn'?t know where (?:she|he|they) (?:is|are))\b",
     r"\bchest pain\b",
+    r"\b(?:gone|going|is|really|very|all|so|completely) floppy\b",
 ]
 _WITHDRAWAL_SIGNS = (r"\b(?:confus\w*|fever\w*|febrile|temperature|agitat\w*|paranoi\w*|shaking|sweating|racing|"
                      r"tachycardi\w*|hallucinat\w*|voices|crawling|altered|rigid|stiff\w*|spasms? (?:are |is )?back|"
@@ -156,7 +179,9 @@ _PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|he|she|he's|she'
 # Someone of the user's own (or the user): not a person of a case report.
 _USERS_OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|you|your)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:avoid|prevent\w*|plan|in case|what if|what happens if|if (?:i|he|she|someone|they) "
-                           r"ever|how is .* treated)\b")
+                           r"ever|how is .* treated|not yet (?:triggered|gone off|sounded|started))\b")
+# "what are the warning signs ... I should watch for?": a question about what to look for, not a report.
+_ASKS_SIGNS = re.compile(r"\b(?:(?:watch|look) (?:out )?for|warning signs?)\b")
 _LONG_AGO = re.compile(r"\b(?:(?:years?|months?|decades?) ago|last (?:year|month|summer|winter|spring|autumn|fall)|"
                        r"back in|in (?:19|20)\d\d|when (?:i|he|she) was (?:a |little|young|small)|as a (?:baby|child|kid|"
                        r"teen\w*|toddler)|since childhood|used to)\b")
@@ -217,13 +242,18 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"(?<=[.?!;])\s+|\s+(?:but|and then|so now)\s+", text) if c.strip()]
 
 
+# "Not suicidal or anything, just frustrated": a self-harm word the message denies.
+_DENIED = re.compile(r"\b(?:not|never been|i'?m not|im not) (?:suicidal|going to (?:hurt|kill) myself)\b(?: or anything)?")
+
+
 def _self_harm(text: str) -> bool:
+    text = _DENIED.sub(" ", text)
     return any(p.search(text) for p in _SELF_HARM_RE)
 
 
 # "In the case report, what dose was the mother taking?": about what the monograph tells, not about anyone now.
 _THE_TEXT = re.compile(r"\b(?:(?:in|from|of) (?:the|that|this) (?:case|case report|report|study|trial|review|article|"
-                       r"monograph)|case reports?|(?:the|that|this) (?:study|trial|review) (?:found|showed|said|says)|"
+                       r"monograph)|case reports?|(?:the|that) case (?:where|in which|when|of|about)|(?:the|that|this) (?:study|trial|review) (?:found|showed|said|says)|"
                        # "the newborns who had seizures": a group the monograph tells of (one person may be the user's)
                        r"(?:the|those|these) (?:newborns|babies|infants|patients|people|participants|men|women|mothers|"
                        r"children|kids|adults|users) (?:who|that) (?:had|took|were|developed|experienced|got|showed))\b")
@@ -235,6 +265,17 @@ def _long_past(clause: str) -> bool:
     return bool(_LONG_AGO.search(clause) or _THE_TEXT.search(clause)) and not _NOW_WORDS.search(clause)
 
 
+# "given 80mg instead of 8mg", "took 60mg at once instead of 20": an amount taken at least twice the one meant.
+_INSTEAD = re.compile(r"\b(?:took|taken|given|gave|had|swallowed)\b[^.?!]{0,60}?(\d+(?:\.\d+)?) ?(?:mg|milligrams?|tablets?|"
+                      r"pills?)?(?: (?:all )?at once| in one go)? instead of (?:the |my |his |her |their |usual )*(\d+(?:\.\d+)?)")
+
+
+def _too_much_instead(clause: str) -> bool:
+    if re.match(r"\s*(?:should|can|could|may|might|would|will|is it|what if)\b", clause):
+        return False  # "should he be given 20mg instead of 10?" asks before
+    return any(float(m.group(2)) > 0 and float(m.group(1)) >= 2 * float(m.group(2)) for m in _INSTEAD.finditer(clause))
+
+
 def _is_live(text: str) -> bool:
     if _self_harm(text):
         return True
@@ -242,9 +283,10 @@ def _is_live(text: str) -> bool:
         now = bool(_NOW_WORDS.search(clause))
         if _long_past(clause):
             continue
-        if any(p.search(clause) for p in _ALWAYS_RE):
+        if any(p.search(clause) for p in _ALWAYS_RE) or _too_much_instead(clause):
             return True
         asked = bool(_QUESTION.search(clause)) and not _PERSONAL.search(clause)  # "What happens if the pump fails?"
+        asked = asked or bool(_QUESTION.search(clause) and _ASKS_SIGNS.search(clause) and not now)
         if asked or (_HYPOTHETICAL.search(clause) and not now):
             continue
         if any(p.search(clause) for p in _GUARDED_RE):

@@ -1,7 +1,7 @@
 """A second opinion on emergencies, for the phrasings no rule foresaw.
 
 A logistic regression over the question's embedding (the same vector retrieval uses), trained on
-`chat/data/urgency_examples.jsonl`: 444 questions written for this purpose, about a third of them
+`chat/data/urgency_examples.jsonl`: 438 questions written for this purpose, about a third of them
 emergencies told in many ways (overdoses, self-harm said indirectly, breathing, seizures, pumps,
 withdrawal, allergy) and the rest questions about the same topics that are not emergencies. C and
 the threshold were chosen by 5-fold cross-validation on those examples for about 1.5% false alarms

@@ -61,6 +61,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                    help="override an engine setting for this run, e.g. --set passages_k=12")
     p.add_argument("--max-failures", type=int, default=None, metavar="N",
                    help="print at most N failed questions (default all; the reports always list all)")
+    p.add_argument("--emergency-set", type=Path, default=None, metavar="FILE",
+                   help="instead: score the emergency check on JSONL messages {id, text, urgent, kind} "
+                        "(escalated and false alarms; the messages are never printed)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _common(p)
     _chunk_args(p)
@@ -92,6 +95,8 @@ def cmd_eval(args) -> int:
         raise InputError("--compare takes one report (to compare this run against) or two (to compare them)")
     if args.max_failures is not None and args.max_failures < 0:
         raise InputError("--max-failures must be 0 or more")
+    if args.emergency_set is not None:
+        return _emergency_set(args)
     rules = parse_rules(args.fail_under, args.k)
     if args.compare and len(args.compare) == 2:
         old, new = (read_report(p) for p in args.compare)
@@ -116,6 +121,25 @@ def cmd_eval(args) -> int:
         written += write_comparison(comparison, args.out)
     print(f"wrote {', '.join(map(str, written))}", file=sys.stderr)
     return _gate(report, rules)
+
+
+def _emergency_set(args) -> int:
+    """Escalated and false alarms on a labelled message set, printed and written to OUT/emergencies.json."""
+    from chat.engine import Engine
+    from eval.emergencies import read_messages, score
+
+    messages = read_messages(args.emergency_set)
+    engine = Engine.load(args.index_dir, args.model)
+    result = score(messages, lambda text: engine.answer(text).status == "emergency")
+    print(result.text(), end="")
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / "emergencies.json"
+    path.write_text(json.dumps({"set": str(args.emergency_set), "escalated": result.escalated, "urgent": result.urgent,
+                                "false_alarms": result.false_alarms, "calm": result.calm,
+                                "by_kind": result.by_kind, "escalated_ids": result.escalated_ids}, indent=1) + "\n",
+                    encoding="utf-8")
+    print(f"wrote {path}", file=sys.stderr)
+    return 0
 
 
 def _gate(report, rules) -> int:

@@ -42,6 +42,15 @@ from chat.topics import Coverage
     "he stops breathing for a few seconds in his sleep since the new dose", "why does it make my grandad stop breathing?",
     "been thinking about swallowing my whole bottle of baclofen so i just dont wake up",
     "planning on taking all of my tablets tonight",
+    # self-harm said through its preparations, algospeak, a place, a last goodbye, or a wound that will not stop
+    "ive been stashing them up for months and sorted out my will last week", "so sick of being alive honestly",
+    "this is the last time i'll message anyone, thanks for everything", "im standing on the roof of the car park",
+    "is 40 of them enough on their own", "would it be peaceful if i took them with gin",
+    "thinking about sewer slide again", "cut my arm and it won't stop bleeding",
+    "i'm nothing but a burden to my kids now", "my pills are all lined up on the table",
+    # a wrong amount taken or given, no reaction, a child gone floppy
+    "the nurse gave him 50mg instead of 5mg an hour ago", "i took 40 mg instead of 10 this morning",
+    "my daughter didn't react at all when we called her name", "the baby has gone completely floppy",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
@@ -76,6 +85,10 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "the pain is awful, could I just take 120 mg a day instead?", "is it safe to take 150mg daily",
     "can an overdose of baclofen make people stop breathing?", "I take it at bedtime so I don't wake up stiff",
     "I was thinking about taking my whole dose in the evening instead",
+    "can I take 20mg instead of 10mg?", "I took 5 mg instead of 10 by mistake",
+    "what warning signs of pump trouble should I look out for?", "Not suicidal or anything, just fed up with the spasms",
+    "the nurse read us the case where a baby had seizures after birth, could that happen to us?",
+    "how do I make the hiccups stop?", "the low reservoir alarm has not yet triggered, anything to prepare?",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
