@@ -176,6 +176,7 @@ _STOPPED = (r"\b(?:stopped|quit|ran out|missed|came off|went off|no more|abruptl
 _QUESTION = re.compile(r"^\s*(?:can|could|does|do|did|has|have|will|would|is|are|was|were|may|might|what|which|"
                        r"how|why|when|where|who|should|whats|what's)\b")
 _PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|he|she|he's|she's|hes|shes|his|her|they|their)\b")
+_PERSONAL_ASKED = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|he|she|he's|she's|hes|shes|his|her)\b")
 # Someone of the user's own (or the user): not a person of a case report.
 _USERS_OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|you|your)\b")
 _HYPOTHETICAL = re.compile(r"\b(?:avoid|prevent\w*|plan|in case|what if|what happens if|if (?:i|he|she|someone|they) "
@@ -285,7 +286,10 @@ def _is_live(text: str) -> bool:
             continue
         if any(p.search(clause) for p in _ALWAYS_RE) or _too_much_instead(clause):
             return True
-        asked = bool(_QUESTION.search(clause)) and not _PERSONAL.search(clause)  # "What happens if the pump fails?"
+        # "What happens if the pump fails?", "do they just monitor you?" (a question's "they" is anyone's doctors)
+        asked = bool(_QUESTION.search(clause)) and not _PERSONAL_ASKED.search(clause) and not (
+            re.search(r"\b(?:now|currently|at the moment)\b", clause) and _PERSONAL.search(clause))  # "are they
+        # having a seizure right now?" is about someone here
         asked = asked or bool(_QUESTION.search(clause) and _ASKS_SIGNS.search(clause) and not now)
         if asked or (_HYPOTHETICAL.search(clause) and not now):
             continue

@@ -127,9 +127,10 @@ def _emergency_set(args) -> int:
     """Escalated and false alarms on a labelled message set, printed and written to OUT/emergencies.json."""
     from chat.engine import Engine
     from eval.emergencies import read_messages, score
+    from index.embed import load_encoder
 
     messages = read_messages(args.emergency_set)
-    engine = Engine.load(args.index_dir, args.model)
+    engine = Engine.from_encoder(args.index_dir, load_encoder(args.model))  # the encoder looked up when it runs
     result = score(messages, lambda text: engine.answer(text).status == "emergency")
     print(result.text(), end="")
     args.out.mkdir(parents=True, exist_ok=True)

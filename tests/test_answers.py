@@ -51,6 +51,7 @@ from chat.topics import Coverage
     # a wrong amount taken or given, no reaction, a child gone floppy
     "the nurse gave him 50mg instead of 5mg an hour ago", "i took 40 mg instead of 10 this morning",
     "my daughter didn't react at all when we called her name", "the baby has gone completely floppy",
+    "are they having a fit right now? they took baclofen earlier",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
@@ -89,6 +90,7 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "what warning signs of pump trouble should I look out for?", "Not suicidal or anything, just fed up with the spasms",
     "the nurse read us the case where a baby had seizures after birth, could that happen to us?",
     "how do I make the hiccups stop?", "the low reservoir alarm has not yet triggered, anything to prepare?",
+    "when someone overdoses on baclofen, what do they do in the hospital?",  # a question's "they": the doctors
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)

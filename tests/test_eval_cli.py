@@ -207,8 +207,9 @@ def test_an_emergency_set_prints_counts_only_and_writes_json(workspace, first_ru
                         + "\n" + json.dumps({"id": "c1", "text": "what is baclofen used for?", "urgent": False,
                                              "kind": "lookalike"}) + "\n", encoding="utf-8")
     args = ["eval", "--emergency-set", str(messages), "--index-dir", str(root / "idx"), "--out", str(root / "em")]
-    code, out, _ = run_cli(args)
-    assert code == 0 and "escalated 1/1" in out and "false alarms 0/1" in out and "pills" not in out
+    code, out, err = run_cli(args)
+    assert code == 0, err
+    assert "escalated 1/1" in out and "false alarms 0/1" in out and "pills" not in out
     saved = json.loads((root / "em" / "emergencies.json").read_text(encoding="utf-8"))
     assert saved["escalated_ids"] == ["u1"] and saved["by_kind"]["overdose"] == [1, 1]
     messages.write_text('{"id": "u1"}\n', encoding="utf-8")
