@@ -277,8 +277,8 @@ class Retriever:
         dense = self.dense_units(qvec)
         lexical = self._lexical(self._bm25_units, terms, n)
         if context is not None:
-            c = 1.0 if _ONLY_WHY.fullmatch(terms.corrected.strip(" ?!.")) else self.w.context_weight  # "why?" says
-            # nothing itself: the topic it borrows does
+            only_why = _ONLY_WHY.fullmatch(terms.corrected.strip(" ?!."))  # "why?": the topic it borrows says it all
+            c = 1.0 if only_why else self.w.context_weight
             dense = (1 - c) * dense + c * self.dense_units(context[0])
             lexical = (1 - c) * lexical + c * self._lexical(self._bm25_units, context[1], n)
         ctx = np.zeros(n, dtype=np.float32)
@@ -298,7 +298,8 @@ class Retriever:
         if own_dosing:
             score += self.w.dosing_bonus * self._under_dosage
         if urgent:
-            score += self.w.safety_bonus * self._under_safety - 1.0 * self._story  # no one else's story under an alarm
+            score += self.w.safety_bonus * self._under_safety
+            score[self._story] = -1.0  # no one else's story under an alarm
         if topic_row is not None:
             score += self.w.topic_bonus * (self._section_of == self._section_of[topic_row])
         if wants_list:
