@@ -83,7 +83,8 @@ _SELF_HARM = [
     r"\btake the (?:whole )?lot\b|\benough to do it\b|\benough on (?:its|their) own\b|"
     r"\b(?:would|will) (?:it |that |this |they )?be (?:peaceful|certain)\b|\bdecided (?:it'?s|it is|to do it) (?:tonight|today)\b|"
     r"\b(?:gave|giving|given) away (?:my|all my)\b|\b(?:gave|given) my (?:dog|cat|pets?|things|stuff|belongings) (?:to|away)\b|"
-    r"\b(?:sorted|sorting) (?:out )?my will\b",
+    r"\b(?:sorted|sorting) (?:out )?my will\b|\b(?:would|will|it) work this time\b|\bmake sure it (?:works|worked)\b|"
+    r"\b(?:would|will) (?:i|they|he|she|someone|you) (?:definitely|surely|certainly) die\b",
     # self-harm going on now: a cut that will not stop bleeding
     r"\b(?:cut|cutting|cuts)\b[^.?!]{0,80}\b(?:won'?t stop bleeding|bleeding (?:a lot|heavily|badly|through)|"
     r"(?:too |really |much |way )?deep(?:er)?(?: than usual)?)\b",
@@ -166,6 +167,8 @@ _NOW = [
     r"\b(?:stiff as a board|rigid|can'?t move|altered mental|doesn'?t know where (?:she|he|they) (?:is|are))\b",
     r"\bchest pain\b",
     r"\b(?:gone|going|is|really|very|all|so|completely) floppy\b",
+    r"\b(?:rhythmic(?:al)?(?:ally)? (?:jerk\w*|twitch\w*)|jerking (?:movements|fits)|(?:twitching|jerking|stiffening)(?: and| &) "
+    r"(?:stiffening|jerking|twitching|shaking))\b",
 ]
 _WITHDRAWAL_SIGNS = (r"\b(?:confus\w*|fever\w*|febrile|temperature|agitat\w*|paranoi\w*|shaking|sweating|racing|"
                      r"tachycardi\w*|hallucinat\w*|voices|crawling|altered|rigid|stiff\w*|spasms? (?:are |is )?back|"
@@ -179,10 +182,12 @@ _PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|he|she|he's|she'
 _PERSONAL_ASKED = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|he|she|he's|she's|hes|shes|his|her)\b")
 # Someone of the user's own (or the user): not a person of a case report.
 _USERS_OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|you|your)\b")
-_HYPOTHETICAL = re.compile(r"\b(?:avoid|prevent\w*|plan|in case|what if|what happens if|if (?:i|he|she|someone|they) "
-                           r"ever|how is .* treated|not yet (?:triggered|gone off|sounded|started))\b")
+_HYPOTHETICAL = re.compile(r"\b(?:avoid|prevent\w*|plan|in case|what if|what happens if|if (?:\w+ ){0,4}ever|"
+                           r"how is .* treated|not yet (?:triggered|gone off|sounded|started)|alarm test\w*|"
+                           r"test(?:ing|ed|s)? (?:the |his |her |my |our )?(?:pump )?alarm|scheduled (?:test|check)|"
+                           r"(?:said|says|told (?:us|me)) (?:that'?s|it'?s|it was|this is|everything (?:is|was)) (?:normal|fine|ok(?:ay)?))\b")
 # "what are the warning signs ... I should watch for?": a question about what to look for, not a report.
-_ASKS_SIGNS = re.compile(r"\b(?:(?:watch|look) (?:out )?for|warning signs?)\b")
+_ASKS_SIGNS = re.compile(r"\b(?:(?:watch|look) (?:out )?for|warning signs?|(?:signs|symptoms) (?:of|to))\b")
 _LONG_AGO = re.compile(r"\b(?:(?:years?|months?|decades?) ago|last (?:year|month|summer|winter|spring|autumn|fall)|"
                        r"back in|in (?:19|20)\d\d|when (?:i|he|she) was (?:a |little|young|small)|as a (?:baby|child|kid|"
                        r"teen\w*|toddler)|since childhood|used to)\b")
@@ -244,7 +249,9 @@ def _clauses(text: str) -> list[str]:
 
 
 # "Not suicidal or anything, just frustrated": a self-harm word the message denies.
-_DENIED = re.compile(r"\b(?:not|never been|i'?m not|im not) (?:suicidal|going to (?:hurt|kill) myself)\b(?: or anything)?")
+_DENIED = re.compile(r"\b(?:(?:not|never been|i'?m not|im not) (?:suicidal|going to (?:hurt|kill) myself)|no thoughts? of "
+                     r"(?:hurting|harming|killing) (?:myself|himself|herself)|not (?:thinking (?:of|about)|planning (?:to|on)) "
+                     r"(?:hurting|harming|killing) (?:myself|himself|herself))\b(?: or anything)?")
 
 
 def _self_harm(text: str) -> bool:
@@ -254,7 +261,8 @@ def _self_harm(text: str) -> bool:
 
 # "In the case report, what dose was the mother taking?": about what the monograph tells, not about anyone now.
 _THE_TEXT = re.compile(r"\b(?:(?:in|from|of) (?:the|that|this) (?:case|case report|report|study|trial|review|article|"
-                       r"monograph)|case reports?|(?:the|that) case (?:where|in which|when|of|about)|(?:the|that|this) (?:study|trial|review) (?:found|showed|said|says)|"
+                       r"monograph)|case reports?|(?:the|that) case (?:where|in which|when|of|about)|"
+                       r"(?:read|heard|saw|seen) (?:about|that|something about|an article about|a post about)|(?:the|that|this) (?:study|trial|review) (?:found|showed|said|says)|"
                        # "the newborns who had seizures": a group the monograph tells of (one person may be the user's)
                        r"(?:the|those|these) (?:newborns|babies|infants|patients|people|participants|men|women|mothers|"
                        r"children|kids|adults|users) (?:who|that) (?:had|took|were|developed|experienced|got|showed))\b")
@@ -277,6 +285,23 @@ def _too_much_instead(clause: str) -> bool:
     return any(float(m.group(2)) > 0 and float(m.group(1)) >= 2 * float(m.group(2)) for m in _INSTEAD.finditer(clause))
 
 
+# "if my dad ever took too many...", "what should we do if she ever overdosed?": what has not happened.
+_SUPPOSED = re.compile(r"\bif (?:\w+ ){0,4}ever\b|\bwhat if\b|\bin case\b|\bwhat (?:happens|would happen|should (?:i|we) do|"
+                       r"do (?:i|we) do) if\b|\bif (?:someone|anyone|somebody|a child|a kid|a person)\b")
+
+
+def _always(clause: str, text: str) -> bool:
+    """A sign that needs no "now" ("took too many", "not breathing"), unless the clause supposed it first and the
+    message says nothing of now."""
+    for p in _ALWAYS_RE:
+        m = p.search(clause)
+        if m:
+            supposed = _SUPPOSED.search(clause)
+            if not (supposed and supposed.start() < m.start() and not _NOW_WORDS.search(text)):
+                return True
+    return False
+
+
 def _is_live(text: str) -> bool:
     if _self_harm(text):
         return True
@@ -284,7 +309,7 @@ def _is_live(text: str) -> bool:
         now = bool(_NOW_WORDS.search(clause))
         if _long_past(clause):
             continue
-        if any(p.search(clause) for p in _ALWAYS_RE) or _too_much_instead(clause):
+        if _always(clause, text) or _too_much_instead(clause):
             return True
         # "What happens if the pump fails?", "do they just monitor you?" (a question's "they" is anyone's doctors)
         asked = bool(_QUESTION.search(clause)) and not _PERSONAL_ASKED.search(clause) and not (

@@ -52,6 +52,8 @@ from chat.topics import Coverage
     "the nurse gave him 50mg instead of 5mg an hour ago", "i took 40 mg instead of 10 this morning",
     "my daughter didn't react at all when we called her name", "the baby has gone completely floppy",
     "are they having a fit right now? they took baclofen earlier",
+    "what if I took too many? I just swallowed 20", "my newborn keeps stiffening and jerking, is it the baclofen I took?",
+    "if I take the whole box will it work this time",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
@@ -91,6 +93,12 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "the nurse read us the case where a baby had seizures after birth, could that happen to us?",
     "how do I make the hiccups stop?", "the low reservoir alarm has not yet triggered, anything to prepare?",
     "when someone overdoses on baclofen, what do they do in the hospital?",  # a question's "they": the doctors
+    # supposed, tested, read about, or denied: nothing is happening
+    "if grandma ever took too many of her pills, what would we notice?", "in case he takes too many, who do we call?",
+    "when we test his pump alarm it is really loud, can it be turned down?",
+    "I read about babies having seizures after birth from baclofen, I'm pregnant, should I taper?",
+    "what are the symptoms of a pump malfunction? making a leaflet for our carers",
+    "bit down lately, no thoughts of hurting myself, can baclofen affect mood?",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
