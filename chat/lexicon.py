@@ -254,6 +254,8 @@ what which who whom whose how when where why there here please tell
 SLIPS: tuple[tuple[str, str], ...] = (
     (r"\bhow dose\b", "how does"),
     (r"\bhow come\b", "why"),  # "how come?" asks why; its "come" is no "come off"
+    # "how long does X last?" asks when X goes away; its "long" and "last" are no "long-term trials lasting 5 years"
+    (r"\bhow long (do|does|will|would|did)\b((?: \w+){0,5}) (?:last|lasts|go on|continue|persist)\b", r"when \1\2 go away"),
     # "it chills me out" is the calm it gives, not the chills of a fever
     (r"\b(?:chill|chills|chilled|chilling) (?:(me|you|him|her|them|people|us) )?out\b", r"relaxes \1"),
     (r"\bdose (it|baclofen|this|that|lioresal) (work|help|cause|do|make|interact|affect)", r"does \1 \2"),

@@ -184,8 +184,18 @@ _ASKED_FACTS = (
 )
 
 
+# "How long do the side effects last?" is answered only when the leading passage says how long or that they pass
+# ("These side effects typically go away with time"), not by a trial "lasting 5 to 6 years" beside it.
+_ASKS_HOW_LONG = re.compile(r"\bhow long (?:do|does|will|would|did|can|could|should)\b(?: \w+){0,5} (?:last|lasts|go on|"
+                            r"continue|persist|stick around)\b|\bwhen (?:do|does|will|would)\b(?: \w+){0,5} (?:go away|wear off|"
+                            r"pass|settle)\b", re.IGNORECASE)
+_GIVES_HOW_LONG = re.compile(r"\bgo(?:es)? away\b|\bwears? off\b|\bsubside\w*|\bresolv\w*|\btemporar\w*|\bwithin\b|"
+                             r"\b\d+(?:\s*(?:–|-|to)\s*\d+)?\s*(?:hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+
+
 def fact_missing(question: str, passages: Iterable[str]) -> bool:
-    """The question asks for a year or for how often, and none of the passages gives one.
+    """The question asks for a year or for how often, and none of the passages gives one; or asks how long
+    something lasts, and the first passage does not say.
 
     Example:
         >>> fact_missing("What year was it approved?", ["It is approved for spasticity."])
@@ -196,8 +206,12 @@ def fact_missing(question: str, passages: Iterable[str]) -> bool:
         True
         >>> fact_missing("how often do people get side effects?", ["Side effects affected 10% to 75%."])
         False
+        >>> fact_missing("how long does the drowsiness last?", ["A trial of 106 patients found...", "It goes away."])
+        True
     """
     passages = list(passages)
+    if _ASKS_HOW_LONG.search(question) and not (passages and _GIVES_HOW_LONG.search(passages[0])):
+        return True
     return any(asks.search(question) and not any(gives.search(p) for p in passages) for asks, gives in _ASKED_FACTS)
 
 

@@ -672,6 +672,20 @@ def test_a_follow_up_to_a_follow_up_keeps_the_topic_both_lean_on(engine):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("history, question, status, needle", [
+    ([], "how long does the tiredness from baclofen last?", "answered", "go away with time"),
+    (["which side effects are common?"], "how long will they last?", "answered", "go away with time"),
+    (["what are the signs of baclofen withdrawal?"], "how long do they go on for?", "not_covered", None),
+    ([], "how long did the long-term MS trials last?", "answered", "5 to 6 years"),
+])
+def test_how_long_something_lasts_is_answered_only_by_a_passage_that_says(engine, history, question, status, needle):
+    """Not by "two long-term clinical trials lasting 5 to 6 years", which shares "long" and "last"."""
+    answer = engine.answer(question, history)
+    assert answer.status == status
+    assert needle is None or needle in answer.quotes[0].text
+
+
+@pytest.mark.slow
 def test_a_follow_up_that_only_asks_why_is_ranked_by_its_topic(engine):
     """ "why?" says nothing to rank by: the topic it borrows does (it scored under the floor, "not covered")."""
     for why in ("why?", "how come?"):
