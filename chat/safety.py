@@ -179,6 +179,7 @@ _STOPPED = (r"\b(?:stopped|quit|ran out|missed|came off|went off|no more|abruptl
 _QUESTION = re.compile(r"^\s*(?:can|could|does|do|did|has|have|will|would|is|are|was|were|may|might|what|which|"
                        r"how|why|when|where|who|should|whats|what's)\b")
 _PERSONAL = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|he|she|he's|she's|hes|shes|his|her|they|their)\b")
+_NOW_STRICT = re.compile(r"\b(?:now|currently|at the moment)\b")
 _PERSONAL_ASKED = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|he|she|he's|she's|hes|shes|his|her)\b")
 # Someone of the user's own (or the user): not a person of a case report.
 _USERS_OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|you|your)\b")
@@ -302,6 +303,17 @@ def _always(clause: str, text: str) -> bool:
     return False
 
 
+def _asks(clause: str, now: bool) -> bool:
+    """A question about the topic, not a report: "What happens if the pump fails?", "do they just monitor you?" (a
+    question's "they" is anyone's doctors), "what warning signs should I watch for?"; not "are they having a seizure
+    right now?"."""
+    if not _QUESTION.search(clause):
+        return False
+    if _ASKS_SIGNS.search(clause) and not now:
+        return True
+    return not _PERSONAL_ASKED.search(clause) and not (_NOW_STRICT.search(clause) and _PERSONAL.search(clause))
+
+
 def _is_live(text: str) -> bool:
     if _self_harm(text):
         return True
@@ -311,12 +323,7 @@ def _is_live(text: str) -> bool:
             continue
         if _always(clause, text) or _too_much_instead(clause):
             return True
-        # "What happens if the pump fails?", "do they just monitor you?" (a question's "they" is anyone's doctors)
-        asked = bool(_QUESTION.search(clause)) and not _PERSONAL_ASKED.search(clause) and not (
-            re.search(r"\b(?:now|currently|at the moment)\b", clause) and _PERSONAL.search(clause))  # "are they
-        # having a seizure right now?" is about someone here
-        asked = asked or bool(_QUESTION.search(clause) and _ASKS_SIGNS.search(clause) and not now)
-        if asked or (_HYPOTHETICAL.search(clause) and not now):
+        if _asks(clause, now) or (_HYPOTHETICAL.search(clause) and not now):
             continue
         if any(p.search(clause) for p in _GUARDED_RE):
             return True
