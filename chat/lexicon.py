@@ -60,8 +60,6 @@ LAY_TERMS: dict[str, str] = {
     "dose": "dose dosage", "dosing": "dose dosage", "max": "maximum", "most": "maximum", "highest": "maximum",
     "upper limit": "maximum exceed", "top dose": "maximum", "how high can": "maximum", "how high could": "maximum",
     "how high should": "maximum", "how high does": "maximum",
-    "how long do they last": "go away time", "how long will they last": "go away time",
-    "how long do these last": "go away time", "how long do side effects last": "go away time",
     "wear off": "go away time", "wears off": "go away time",
     "usual": "typical", "normal": "typical", "standard": "typical", "regular": "typical",
     "pump": "intrathecal pumps", "spinal": "spinal intrathecal", "spine": "spinal",
