@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from chat.lexicon import HOW_MUCH_DOSE
+
 _N = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?|hundreds?|thousands?)"
 _PEOPLE = r"(?:patients|people|participants|subjects|adults|children|adolescents|men|women|volunteers|individuals)"
 _STUDIES = r"(?:trials|studies|reviews|reports|clinical trials|clinical studies|case reports)"
@@ -32,7 +34,8 @@ TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                re.compile(rf"\b{_N} (?:\w+ ){{0,3}}{_PEOPLE}\b|\b{_PEOPLE} \({_N}\)", re.IGNORECASE)),
     "studies": (re.compile(rf"\bhow many (?:\w+ )?{_STUDIES}\b|\bnumber of {_STUDIES}\b", re.IGNORECASE),
                 re.compile(rf"\b{_N} (?:\w+ ){{0,2}}{_STUDIES}\b", re.IGNORECASE)),
-    "amount": (re.compile(r"\bhow many (?:mg|milligrams?)\b|\bhow much\b|\bwhat (?:dose|dosage|amount|strength)s?\b|"
+    "amount": (re.compile(rf"\bhow many (?:mg|milligrams?)\b|{HOW_MUCH_DOSE}|"
+                          r"\bwhat (?:dose|dosage|amount|strength)s?\b|"
                           r"\b(?:can|could|should|may|ok to|okay to|safe to) (?:i |he |she |we |you )?(?:just )?(?:take|have|"
                           r"give|go up to|raise it to|increase it to|up it to)\s+\d+\s*(?:mg|milligrams?)\b|"
                           r"\b(?:max(?:imum)?|starting|typical|daily) (?:dose|dosage|amount)\b", re.IGNORECASE),

@@ -22,7 +22,7 @@ from chat.answer_types import asked_types
 from chat.compose import add_cited_support, render_markdown, select_for_parts, select_quotes
 from chat.compound import split_compound
 from chat.followup import Resolved, resolve
-from chat.lexicon import DRUG_CLASSES
+from chat.lexicon import DRUG_CLASSES, HOW_MUCH_DOSE
 from chat.query import QueryTerms, stems, without_background, without_contrast, words
 from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, asks_about_poisoning,
@@ -109,7 +109,7 @@ class EngineSettings:
     weights: Weights = Weights()
 
 
-_ASKS_DOSE = re.compile(r"\b(?:dose|doses|dosage|dosing|mg|milligrams?|how much)\b", re.IGNORECASE)
+_ASKS_DOSE = re.compile(rf"\b(?:dose|doses|dosage|dosing|mg|milligrams?)\b|{HOW_MUCH_DOSE}", re.IGNORECASE)
 _DOSE_TOPIC = re.compile(r"\b(?:dose|doses|dosage|dosing|maximum|max)\b")  # in a borrowed topic (not "the 90 mg case")
 _LIST_CUES = re.compile(r"\b(?:what|which) (?:are|were)\b|\blist\b|\bsymptoms\b|\bside[- ]effects\b|\binteract\w*|"
                         r"\bways\b|\btypes\b|\bkinds\b|\bsigns\b|\bwhat (?:other )?drugs\b|\bwhich drugs\b", re.IGNORECASE)
@@ -280,6 +280,8 @@ class Engine:
             silent = []  # "he seems confused and keeps forgetting things": confusion is on the list, forgetting is not
         if any(d in DRUG_CLASSES for d in own.other_drugs):
             silent = []  # "Advil for a headache while I'm on it?": the interaction list answers, not the headache
+        if resolved.uses_history and own.says_nothing:  # "what if I don't?" after "do I need to take it with food?"
+            silent = silent or self.coverage.silent_on(resolved.source)
         if not resolved.uses_history and not topical_words(own, self.analyzer):
             silent = silent or list(own.tokens)  # "can I fly while taking it?": nothing the monograph talks about
         if fact_missing(text, (self.index.units[r.row].text for r in ranked[:s.max_quotes])):

@@ -61,6 +61,10 @@ for _a, _b in _PAIRS:
 _ELLIPTICAL = re.compile(r"^\s*(?:and|but|or|so|also|then|what about|how about|what if|and if|in|for|with|"
                          r"during|while|same|ok so|okay so|any|compared (?:to|with)|in comparison|versus|vs|"
                          r"than|instead of|rather than|unlike|relative to|better than|worse than)\b", re.IGNORECASE)
+# "what happens if I don't?", "and if he does?": a verb left out, to be read from the earlier question.
+_VERB_LEFT_OUT = re.compile(r"\b(?:i|you|we|he|she|they|one|someone|people) (?:really |still |just )?(?:do|does|did|don'?t|"
+                            r"doesn'?t|didn'?t|can|can'?t|cannot|could|couldn'?t|will|won'?t|would|wouldn'?t|should|"
+                            r"shouldn'?t|must|have|haven'?t|had|hadn'?t)(?: not)?\W*$", re.IGNORECASE)
 _DRUG_WORDS = BACLOFEN_NAMES | {"drug", "medication", "medicine", "med", "meds", "pill", "pills", "tablet",
                                 "tablets", "treatment", "therapy"}
 
@@ -72,6 +76,7 @@ class Resolved:
     query: str
     uses_history: bool
     context: str = ""
+    source: str = ""  # the earlier question whose topic it borrows
 
     @property
     def joined(self) -> str:
@@ -95,7 +100,7 @@ def leans_on_history(question: str, analyzer: Analyzer) -> bool:
     tokens = words(question)
     own_topic = topic_words(question, analyzer)
     names_drug = any(t in BACLOFEN_NAMES for t in tokens)
-    if _ELLIPTICAL.search(question) and len(own_topic) <= 3:
+    if (_ELLIPTICAL.search(question) or _VERB_LEFT_OUT.search(question.replace("’", "'"))) and len(own_topic) <= 3:
         return True
     if _MORE.search(question) and len(own_topic) <= 3 and not (names_drug and own_topic):
         return True  # "tell me more about the injections"; "tell me more about baclofen pumps" stands alone
@@ -126,9 +131,11 @@ def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer, chain: 
     if not history or not leans_on_history(question, analyzer):
         return Resolved(question, False)
     context_words: list[str] = []
+    source = ""
     for i in range(len(history) - 1, -1, -1):  # the latest question with a topic of its own
         context_words = topic_words(history[i], analyzer, phrases=True)
         if context_words:
+            source = history[i]
             aspect_only = all(w in _ASPECTS for w in context_words)  # "how good is the evidence?"
             if (chain and i > 0 and (_points_back(history[i]) or aspect_only or _ELLIPTICAL.search(history[i]))
                     and leans_on_history(history[i], analyzer)):
@@ -141,4 +148,4 @@ def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer, chain: 
     context_words = [w for w in context_words if not own & _OPPOSITES.get(w, set())]  # "the common ones?" after "rare"
     names = [w for w in words(" ".join(history)) if w in BACLOFEN_NAMES][:1]
     context = " ".join(dict.fromkeys(names + context_words))
-    return Resolved(f"{question} {context}".strip(), bool(context), context)
+    return Resolved(f"{question} {context}".strip(), bool(context), context, source if context else "")

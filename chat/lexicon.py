@@ -156,6 +156,17 @@ LAY_TERMS: dict[str, str] = {
 # like other expansions, not in full as a phrase that names the subject ("over the counter" -> prescription) is.
 QUALIFIER_PHRASES = frozenset({"how much", "a day", "per day", "each day"})
 
+# "how much alcohol can I drink?", "how much sleep do I need?": "how much" said of something other than the medicine
+# asks no dose. A regex: "how much" and the word after it, when that word is no medicine, dose or question word.
+_AMOUNT_WORDS = ("baclofen lioresal of more less extra is are was were should shall can could do does did would will "
+                 "may might must to i im i'm you he she we they it its this that these per a an the in at for on mg "
+                 "milligrams exactly roughly about approximately too total daily max maximum liquid gel spray")
+_AMOUNT_WORDS += (" drug drugs medication medications medicine medicines med meds pill pills tablet tablets capsule "
+                  "capsules dose doses dosage injection injections infusion infusions cream creams")
+_NOT_ELSE = "|".join(sorted(set(_AMOUNT_WORDS.split()), key=len, reverse=True))
+HOW_MUCH_ELSE = rf"\bhow much (?!(?:{_NOT_ELSE})\b)(?=[a-z])"
+HOW_MUCH_DOSE = rf"\bhow much\b(?! (?!(?:{_NOT_ELSE})\b)[a-z])"  # "how much", "how much should I take?"
+
 # Names under which baclofen is sold; any of these means the question is about baclofen.
 # The people a user speaks of ("my dad", "our son", "the toddler"): a regex alternation.
 PEOPLE = (r"(?:dad|mom|mum|mother|father|husband|wife|son|daughter|brother|sister|grandma|grandpa|granddad|nan|nana|"
@@ -284,6 +295,10 @@ INTENT_TERMS: tuple[tuple[str, str], ...] = (
      r"\bwhat (?:does|do|can)\b(?: \w+){0,3} (?:treat|help)\b|\bwhat(?: is|'s) (?:it|this|baclofen) for\b|"
      r"\b(?:is|are) (?:it|this|that|baclofen|they)\b(?: \w+){0,2} (?:meant|used|prescribed|given|good) for\b",
      "used to treat"),
+    # "who can take baclofen?", "who is it for?": the people it is used to treat (the pump's are "indicated")
+    (r"\bwho (?:is|are) (?:it|this|baclofen|lioresal)(?: \w+){0,2} for\b|\bwho (?:should|can|could|would|may) "
+     r"(?:use|take|have|be given|be prescribed) (?:it|this|baclofen|lioresal|(?:the |these )?(?:tablets|pills|medicine|"
+     r"medication|drug))\b", "used to treat people"),
     # "who is it for?", "who should get the pump?": whom it is indicated in
     (r"\bwho (?:is|are) (?:it|this|that|they|baclofen|the \w+)(?: \w+){0,2} for\b|"
      r"\bwho (?:should|can|could|would|gets?|may) (?:get|use|take|have|receive|be given|qualify)\b|"

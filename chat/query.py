@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from chat.lexicon import (BACLOFEN_NAMES, DRUG_CLASSES, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS, OTHER_DRUGS,
-                          QUALIFIER_PHRASES, SLIPS, STOPWORDS)
+                          HOW_MUCH_ELSE, QUALIFIER_PHRASES, SLIPS, STOPWORDS)
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _FUZZY_MIN_LEN = 4
@@ -51,6 +51,8 @@ _CONTRAST = re.compile(r"\b(?:apart from|aside from|besides|other than|instead o
                        r"(?: (?:the|a|an|its|my|just))?(?:(?: [\w'’-]+){1,2}(?=\s*(?:[?.!,;]|$))| [\w'’-]+)",
                        re.IGNORECASE)
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+_HOW_MUCH_ELSE = re.compile(HOW_MUCH_ELSE)
+_NO_TOPIC = ("happen", "happens", "happened", "mean", "means", "do", "does", "did")  # "what happens if I don't?"
 
 
 def without_contrast(question: str) -> str:
@@ -151,6 +153,11 @@ class QueryTerms:
     other_drugs: tuple[str, ...]
     shape_terms: tuple[str, ...] = ()  # expansions that come only from the question's shape ("can it cause...")
     phrase_terms: tuple[str, ...] = ()  # expansions that stand for a lay phrase naming a subject ("over the counter")
+
+    @property
+    def says_nothing(self) -> bool:
+        """No word names a subject ("what happens if I don't?", "why?"): a follow-up's meaning is its topic's."""
+        return not set(self.search_tokens) - set(stems(_NO_TOPIC))
 
     @property
     def search_tokens(self) -> list[str]:
@@ -259,7 +266,8 @@ class Analyzer:
         for pattern, fix in SLIPS:
             raw = words(re.sub(pattern, fix, " ".join(raw)))
         said = " ".join(raw)
-        phrases = [p for p in self._phrases if p in said and re.search(rf"\b{re.escape(p)}\b", said)]
+        phrases = [p for p in self._phrases if p in said and re.search(rf"\b{re.escape(p)}\b", said)
+                   and not (p == "how much" and _HOW_MUCH_ELSE.search(said))]  # "how much beer": no dose
         protected = {part for p in phrases for part in p.split()}
         unknown = sum(1 for w in raw if w.isalpha() and w not in self.vocab and zipf(w) < _SEEN_ZIPF)
         english = unknown <= _MAX_SLIPS  # more unknown words than this: gibberish or another language

@@ -102,6 +102,10 @@ _EXPLAINS = re.compile(r"\b(?:by (?:acting|blocking|activating|reducing|preventi
 # Questions asking what is not so, and sentences that say something is not so (or holds only for some).
 _ASKS_NEGATIVE = re.compile(r"\b(?:not|never|neither|nor|no longer|fail(?:s|ed)? to)\b|n[’']t\b", re.IGNORECASE)
 _ASKED = re.compile(r"[^.?!]*\?")
+# "what happens if you don't (taper)?": a person's omission asks for its consequence, not for what is not so (unlike
+# "what if it doesn't work?").
+_IF_ONE_DOES_NOT = re.compile(r"\b(?:if|unless|when) (?:i|you|we|he|she|they|my \w+|one|someone|people|patients) "
+                              r"(?:just |simply )?(?:don'?t|do not|didn'?t|did not|doesn'?t|does not|never)\b", re.IGNORECASE)
 
 
 def asks_what_is_not(question: str) -> bool:
@@ -111,8 +115,10 @@ def asks_what_is_not(question: str) -> bool:
     Example:
         >>> asks_what_is_not("Which form doesn't help kids?"), asks_what_is_not("Could it help? He can't stop.")
         (True, False)
+        >>> asks_what_is_not("what happens if you don't taper?"), asks_what_is_not("what if it doesn't work?")
+        (False, True)
     """
-    asked = " ".join(_ASKED.findall(question)) or question
+    asked = _IF_ONE_DOES_NOT.sub(" ", " ".join(_ASKED.findall(question)) or question)
     return bool(_ASKS_NEGATIVE.search(asked))
 
 
@@ -277,9 +283,12 @@ class Retriever:
         dense = self.dense_units(qvec)
         lexical = self._lexical(self._bm25_units, terms, n)
         if context is not None:
-            only_why = _ONLY_WHY.fullmatch(terms.corrected.strip(" ?!."))  # "why?": the topic it borrows says it all
-            c = 1.0 if only_why else self.w.context_weight
+            # "why?": the topic it borrows says it all; "what happens if I don't?": its meaning is the topic's (its
+            # "don't" is no sentence's "don't"), its words count as for other follow-ups
+            only_why = _ONLY_WHY.fullmatch(terms.corrected.strip(" ?!."))
+            c = 1.0 if only_why or terms.says_nothing else self.w.context_weight
             dense = (1 - c) * dense + c * self.dense_units(context[0])
+            c = 1.0 if only_why else self.w.context_weight
             lexical = (1 - c) * lexical + c * self._lexical(self._bm25_units, context[1], n)
         ctx = np.zeros(n, dtype=np.float32)
         ctx_rank = np.zeros(n, dtype=np.int64)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from chat.lexicon import PEOPLE
+from chat.lexicon import HOW_MUCH_DOSE, PEOPLE
 from chat.query import zipf
 from chat.topics import OVERDOSE
 
@@ -160,7 +160,7 @@ _GUARDED = [
 _NOW = [
     r"\b(?:fitting|shaking uncontrollably)\b",
     r"\b(?:hallucinat\w*|seeing things|hearing (?:things|voices))\b",
-    r"\b(?:high fever|burning up|temperature (?:of|is) \d+|febrile|\d{3}(?:\.\d)? ?(?:f|degrees)|(?:39|40|41)(?:\.\d)? ?(?:c|degrees))\b",
+    r"\b(?:high fever|burning up(?! (?:my|his|her|the|your|their|its|our|a|an|in)\b)|temperature (?:of|is) \d+|febrile|\d{3}(?:\.\d)? ?(?:f|degrees)|(?:39|40|41)(?:\.\d)? ?(?:c|degrees))\b",
     r"\b(?:very|really|so|extremely|super|totally) (?:confused|out of it)\b",
     r"\b(?:very|really|so|extremely|super|totally) (?:drowsy|sleepy)\b[^.?!]{0,30}\b(?:can'?t|cannot|won'?t|barely) "
     r"(?:stay awake|keep (?:his|her|my|their) eyes open|talk|stand)\b",
@@ -422,7 +422,7 @@ def detect_emergency(question: str, history: tuple[str, ...] | list[str] = ()) -
 
 
 _DOSING = re.compile(
-    r"\b(?:how (?:much|many)(?: \w+){0,5} (?:should|can|do|must|could) (?:i|he|she|we|they|my \w+)|"
+    rf"\b(?:(?:{HOW_MUCH_DOSE}|how many)(?: \w+){{0,5}} (?:should|can|do|must|could) (?:i|he|she|we|they|my \w+)|"
     r"(?:what|which) (?:dose|dosage|amount|strength)(?: \w+){0,3} (?:should|can|do|must) (?:i|he|she|we|my \w+)|"
     r"(?:should|can|could|may) (?:i|he|she|we|my \w+) (?:just )?(?:take|increase|double|triple|halve|up|raise|lower|"
     r"reduce|change|bump|cut)\b[^.?!]{0,30}(?:\b(?:dose|dosage|mg|more|less|extra|twice as|half as)|\dmg|"

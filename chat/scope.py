@@ -50,6 +50,10 @@ _DEFINES_DISEASE = re.compile(rf"^\s*(?:what|whats|what's)(?: is| are| exactly i
                               r"(?: exactly)?\s*$", re.IGNORECASE)
 # "how much water should I drink?": the amount of something, named right after "how much/many".
 _AMOUNT_OF = re.compile(r"\bhow (?:much|many) ((?:[a-z]+ )?[a-z]+) (?:should|can|could|do|does|must|would|is|are|to)\b")
+# "how much sleep do I need?", "how many hours of sleep should I get?": what a body needs, not a medicine's dose.
+_NEED_OF = re.compile(r"\bhow (?:much|many) ((?:[a-z]+ ){0,2}[a-z]+) (?:do|does|should|would|will|must) (?:i|you|we|he|she|"
+                      r"they|one|a person|people|adults?|kids?|children) (?:really |actually )?(?:need|get)\b")
+_DOSE_WORDS = frozenset({"mg", "milligrams", "milligram", "dose", "doses", "dosage", "baclofen", "lioresal"})
 _CONDITION_ZIPF = 5.5  # for that word, even a common one ("cancer", "diabetes") names a subject
 
 DECLINE = ("I can only answer questions about baclofen, by quoting its monograph. "
@@ -98,6 +102,9 @@ def is_out_of_scope(terms: QueryTerms, resolved: Resolved, analyzer: Analyzer, b
     if not mentions_medicine and not resolved.uses_history and not _THIS_ONE.search(terms.corrected):
         if _DEFINES_DISEASE.match(terms.corrected):
             return True  # "what is multiple sclerosis?": the disease, which the monograph names but never explains
+        need_of = _NEED_OF.search(terms.corrected)
+        if need_of and not (_DOSE_WORDS | _IT) & set(need_of.group(1).split()):
+            return True  # "how much sleep do I need?": the body's need, whatever the monograph says of sleepiness
         amount_of = _AMOUNT_OF.search(terms.corrected)
         if amount_of and not _IT & set(words(terms.corrected)) and not any(
                 analyzer.is_known(w) or w in LAY_TERMS for w in amount_of.group(1).split()):

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from chat.lexicon import BACLOFEN_NAMES, LAY_TERMS, MEDICINE_WORDS, OTHER_DRUGS, STOPWORDS
+from chat.lexicon import BACLOFEN_NAMES, HOW_MUCH_DOSE, LAY_TERMS, MEDICINE_WORDS, OTHER_DRUGS, STOPWORDS
 from chat.query import Analyzer, is_real_word, stems, words, zipf
 
 _CHILD = r"(?:child|children|kid|kids|toddler|infant|baby|pediatric|paediatric|\b(?:[1-9]|1[0-7])[- ]?(?:year|yr)s?[- ]?old)"
 _DOSE_WORDS = r"dose|doses|dosage|dosing|mg"
-_DOSE = rf"(?:{_DOSE_WORDS}|how much)"
+_DOSE = rf"(?:{_DOSE_WORDS}|{HOW_MUCH_DOSE})"
 # not "how much alcohol can I drink?"
 _OFF_DOSE = (rf"(?:{_DOSE_WORDS}|milligrams?|how much (?:baclofen|(?:do|does|would|will|should) (?:they|you|doctors?|"
              rf"people|patients) (?:give|take|use|prescribe|get)))")

@@ -99,6 +99,7 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "I read about babies having seizures after birth from baclofen, I'm pregnant, should I taper?",
     "what are the symptoms of a pump malfunction? making a leaflet for our carers",
     "bit down lately, no thoughts of hurting myself, can baclofen affect mood?",
+    "stomach acid keeps burning up my throat at night, could baclofen help with that?",  # burns, not a fever
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
@@ -1029,6 +1030,8 @@ def test_withdrawal_from_another_substance_is_not_covered(engine):
 @pytest.mark.slow
 @pytest.mark.parametrize("question, status", [
     ("what is multiple sclerosis?", "out_of_scope"), ("how much water should I drink a day?", "out_of_scope"),
+    ("how much sleep do I need?", "out_of_scope"), ("how many hours of sleep should kids get?", "out_of_scope"),
+    ("how much do I need?", "answered"),
     ("how much baclofen should I take a day?", "answered"), ("how many pills should I take?", "answered"),
     ("what is baclofen?", "answered"), ("what is MS treated with? is baclofen one?", "answered"),
 ])
@@ -1100,3 +1103,42 @@ def test_a_question_about_the_drug_itself_stands_alone(engine):
     assert not resolve("what is baclofen?", history, engine.analyzer).uses_history
     assert resolve("what about baclofen?", history, engine.analyzer).uses_history  # elliptical: leans
     assert resolve("is it used for that?", history, engine.analyzer).uses_history  # points back: leans
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["how much beer can I have?", "how much alcohol can I drink on baclofen?",
+                                      "how much wine is ok while I'm on it?"])
+def test_how_much_of_a_drink_is_the_alcohol_warning_not_the_dose(engine, question):
+    answer = engine.answer(question)  # each quoted "Typical dosages range from 40 - 80 mg/day" first
+    assert "not recommended to consume alcohol" in answer.quotes[0].text
+    assert PRESCRIBER_NOTE not in answer.lead
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["who can take baclofen?", "who is baclofen for?"])
+def test_who_may_take_it_is_whom_it_treats(engine, question):
+    answer = engine.answer(question)  # "who can take baclofen?" led with the interaction list
+    assert "prescription medication used to treat muscle spasms" in answer.quotes[0].text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("history, question", [
+    (["should I taper baclofen?"], "what happens if I don't?"),  # was out of scope: it seemed to stand alone
+    (["how do you stop taking baclofen?", "so you have to taper it?"], "what happens if you don't do that?"),
+])
+def test_a_left_out_verb_asks_what_follows_from_not_doing_it(engine, history, question):
+    answer = engine.answer(question, history)  # led with "Some people don't respond to baclofen spinal injections."
+    assert answer.status == "answered" and "withdrawal symptoms" in answer.quotes[0].text
+    assert not any("don’t respond" in q.text for q in answer.quotes)
+
+
+def test_a_left_out_verb_leans_on_the_earlier_question(engine):
+    assert resolve("what happens if I don't?", ("should I taper baclofen?",), engine.analyzer).uses_history
+    assert resolve("and if he does?", ("can I drink on baclofen?",), engine.analyzer).uses_history
+    assert not resolve("what happens if I stop baclofen?", ("can I drink on baclofen?",), engine.analyzer).uses_history
+
+
+@pytest.mark.slow
+def test_a_follow_up_that_says_nothing_of_its_own_is_covered_as_its_topic_is(engine):
+    assert engine.answer("do I need to take baclofen with food?").status == "not_covered"
+    assert engine.answer("what if I don't?", ["do I need to take baclofen with food?"]).status == "not_covered"
