@@ -39,6 +39,7 @@ LAY_TERMS: dict[str, str] = {
     "drink": "alcohol", "drinks": "alcohol", "drinking": "alcohol", "drunk": "alcohol",
     "sober": "abstinence alcohol", "sobriety": "abstinence alcohol",
     "alcoholism": "alcohol dependence", "alcoholic": "alcohol dependence", "cravings": "cravings",
+    "urge": "cravings", "urges": "cravings", "longing": "cravings", "itch for": "cravings",
     "quit": "stop discontinued withdrawal", "quitting": "stopping discontinued withdrawal",
     "cold turkey": "suddenly discontinued withdrawal abrupt", "come off": "stopping withdrawal",
     "get off": "stopping withdrawal", "taper": "gradually decreased", "wean": "gradually decreased",
@@ -256,7 +257,7 @@ let see look looking find tell told ask asked wondering wonder curious does do d
 FUNCTION_WORDS = frozenset("""
 a an the of to in on at by for from with without about as into and or but if then so than that this these those
 is are was were be been being am do does did has have had i me my you your he she it its we they them
-what which who whom whose how when where why there here please tell
+what which who whom whose how when where why there here please tell need needs
 """.split())
 
 # Common slips into real words that spelling correction cannot see ("how dose it work?").

@@ -1142,3 +1142,14 @@ def test_a_left_out_verb_leans_on_the_earlier_question(engine):
 def test_a_follow_up_that_says_nothing_of_its_own_is_covered_as_its_topic_is(engine):
     assert engine.answer("do I need to take baclofen with food?").status == "not_covered"
     assert engine.answer("what if I don't?", ["do I need to take baclofen with food?"]).status == "not_covered"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["do you need a prescription for baclofen?", "do I need a prescription?"])
+def test_needing_a_prescription_is_the_prescription_sentence(engine, question):
+    answer = engine.answer(question)  # "need" found "The lowest possible dosage needed ..." first
+    assert "is a prescription medication" in answer.quotes[0].text
+
+
+def test_an_urge_is_a_craving(engine):
+    assert "cravings" in engine.analyzer.analyze("would baclofen take away the urge for booze?").expansions
