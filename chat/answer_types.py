@@ -49,6 +49,12 @@ TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
             re.compile(r"\b\d+[- ]year[- ]old\b|\baged? \d+", re.IGNORECASE)),
     "duration": (re.compile(rf"\bhow long\b|\bhow many {_TIME}\b|\bover what period\b|\bfor how long\b", re.IGNORECASE),
                  re.compile(rf"\b{_N}(?:\s*(?:–|-|to)\s*{_N})?[- ]{_TIME}\b", re.IGNORECASE)),
+    # "who should get the pump?": a sentence that says in whom ("indicated only in people with severe ...")
+    "whom": (re.compile(r"\bwho (?:actually |really |usually |normally )?(?:should|shouldn'?t|can|can'?t|could|would|may|"
+                        r"must|gets?|needs?|qualif(?:y|ies)|is eligible|receives?|is (?:it|this|that|baclofen) for)\b",
+                        re.IGNORECASE),
+             re.compile(rf"\b(?:in|among) (?:\w+ )?{_PEOPLE}\b|\b(?:people|patients|those|anyone|women|men) (?:with|who|that)\b",
+                        re.IGNORECASE)),
     "route": (re.compile(r"\b(?:which|what) (?:forms?|routes?|ways?|kinds?|types?|versions?|formulations?)\b|"
                          r"\bhow (?:is|are|can) (?:it|baclofen|they) (?:be )?(?:given|taken|administered|delivered)\b",
                          re.IGNORECASE),

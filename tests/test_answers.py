@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from chat.answer_types import asked_types, stated_types
 from chat.followup import leans_on_history, resolve
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, REFERENCE_NOTE,
                          asks_about_poisoning, detect_emergency, is_personal_dosing, only_missed_a_dose)
@@ -1153,3 +1154,15 @@ def test_needing_a_prescription_is_the_prescription_sentence(engine, question):
 
 def test_an_urge_is_a_craving(engine):
     assert "cravings" in engine.analyzer.analyze("would baclofen take away the urge for booze?").expansions
+
+
+def test_who_asks_for_a_sentence_that_says_in_whom():
+    assert "whom" in asked_types("who actually gets the pump?") and "whom" not in asked_types("what is the pump?")
+    assert "whom" in stated_types("indicated only in people with severe muscle spasticity")
+    assert "whom" not in stated_types("it is important for patients and caregivers to monitor the pump")
+
+
+@pytest.mark.slow
+def test_who_gets_the_pump_quotes_whom_it_is_indicated_in(engine):
+    answer = engine.answer("who actually gets the baclofen pump instead of just taking pills?")
+    assert any("indicated only in people" in q.text for q in answer.quotes)  # was in none of the three
