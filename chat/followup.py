@@ -65,6 +65,13 @@ _ELLIPTICAL = re.compile(r"^\s*(?:and|but|or|so|also|then|what about|how about|w
 _VERB_LEFT_OUT = re.compile(r"\b(?:i|you|we|he|she|they|one|someone|people) (?:really |still |just )?(?:do|does|did|don'?t|"
                             r"doesn'?t|didn'?t|can|can'?t|cannot|could|couldn'?t|will|won'?t|would|wouldn'?t|should|"
                             r"shouldn'?t|must|have|haven'?t|had|hadn'?t)(?: not)?\W*$", re.IGNORECASE)
+# A question's first word when it asks something whole: "what is it?", "is it safe?" (not "tizanidine specifically?").
+_ASKS = re.compile(r"\s*(?:what|whats|what's|which|who|whom|whose|how|why|when|where|is|are|was|were|am|do|does|did|can|"
+                   r"could|should|would|will|may|might|must|has|have|had|tell|explain|describe|list|give|show)\b",
+                   re.IGNORECASE)
+_SMALL_TALK = frozenset("thanks thank thx ty you so much very ok okay k cool great nice awesome perfect alright "
+                        "hello hi hey bye goodbye cheers got it good brilliant lovely wow oh ah right sure yes no yeah "
+                        "nope".split())
 _DRUG_WORDS = BACLOFEN_NAMES | {"drug", "medication", "medicine", "med", "meds", "pill", "pills", "tablet",
                                 "tablets", "treatment", "therapy"}
 
@@ -98,6 +105,8 @@ def topic_words(question: str, analyzer: Analyzer, phrases: bool = False) -> lis
 def leans_on_history(question: str, analyzer: Analyzer) -> bool:
     """True when the question cannot stand alone."""
     tokens = words(question)
+    if tokens and all(t in _SMALL_TALK for t in tokens):
+        return False  # "thanks!", "ok cool": nothing to read with the last question
     own_topic = topic_words(question, analyzer)
     names_drug = any(t in BACLOFEN_NAMES for t in tokens)
     if (_ELLIPTICAL.search(question) or _VERB_LEFT_OUT.search(question.replace("’", "'"))) and len(own_topic) <= 3:
@@ -108,6 +117,8 @@ def leans_on_history(question: str, analyzer: Analyzer) -> bool:
                 and not (t == "there" and (i == 0 or tokens[i - 1] in _BE))]  # "are there...?" points nowhere
     if pointers or _CHOICE.search(question):
         return len(own_topic) <= 4
+    if len(tokens) <= 3 and not names_drug and not _ASKS.match(question):
+        return True  # "tizanidine specifically?", "the tablets too?": a fragment, to be read with the last question
     if any(t in _DRUG_POINTERS for t in tokens) and len(own_topic) <= 4 and not names_drug:
         return True  # "it" may be the drug or the earlier topic; the earlier topic only lends part of the score
     if _FOR_WHAT.search(question) and all(w in _DOES for w in own_topic):
@@ -119,6 +130,11 @@ def leans_on_history(question: str, analyzer: Analyzer) -> bool:
     if names_drug and not own_topic:
         return False  # "what is baclofen used for?", "what is baclofen?": about the drug itself
     return all(w in _ASPECTS for w in own_topic)
+
+
+def _tells(message: str) -> bool:
+    """A message that tells rather than asks ("my mom is 78"): no question mark, no question word first."""
+    return "?" not in message and not _ASKS.match(message)
 
 
 def _points_back(question: str) -> bool:
@@ -143,6 +159,10 @@ def resolve(question: str, history: tuple[str, ...], analyzer: Analyzer, chain: 
                 # good is the evidence?", for hiccups) or is elliptical ("what about my sleeping pills?", after the
                 # interactions): the topic it borrowed too, one level
                 context_words += resolve(history[i], history[:i], analyzer, chain=False).context.split()
+            elif chain and i > 0 and _tells(history[i]):
+                # a story told over messages ("my son is 9 and has cerebral palsy", "his doctor wants to try baclofen
+                # for his tight legs"): the message before it is part of it
+                context_words += topic_words(history[i - 1], analyzer, phrases=True)
             break
     own = set(words(question))
     context_words = [w for w in context_words if not own & _OPPOSITES.get(w, set())]  # "the common ones?" after "rare"

@@ -158,15 +158,19 @@ LAY_TERMS: dict[str, str] = {
 QUALIFIER_PHRASES = frozenset({"how much", "a day", "per day", "each day"})
 
 # "how much alcohol can I drink?", "how much sleep do I need?": "how much" said of something other than the medicine
-# asks no dose. A regex: "how much" and the word after it, when that word is no medicine, dose or question word.
+# asks no dose: a word after it that is no medicine, dose, pointer or adverb ("how much each time?", "how much
+# usually?"), then a verb of the question. Regexes: "how much" and what follows, or "how much" asking a dose.
 _AMOUNT_WORDS = ("baclofen lioresal of more less extra is are was were should shall can could do does did would will "
                  "may might must to i im i'm you he she we they it its this that these per a an the in at for on mg "
-                 "milligrams exactly roughly about approximately too total daily max maximum liquid gel spray")
+                 "milligrams exactly roughly about approximately too total daily max maximum liquid gel spray each every "
+                 "then though else higher lower longer overall now today initially first altogether usual normal")
 _AMOUNT_WORDS += (" drug drugs medication medications medicine medicines med meds pill pills tablet tablets capsule "
                   "capsules dose doses dosage injection injections infusion infusions cream creams")
 _NOT_ELSE = "|".join(sorted(set(_AMOUNT_WORDS.split()), key=len, reverse=True))
-HOW_MUCH_ELSE = rf"\bhow much (?!(?:{_NOT_ELSE})\b)(?=[a-z])"
-HOW_MUCH_DOSE = rf"\bhow much\b(?! (?!(?:{_NOT_ELSE})\b)[a-z])"  # "how much", "how much should I take?"
+_ELSE_TAIL = (rf"(?!(?:{_NOT_ELSE})\b)(?![a-z]+ly\b)[a-z]+(?: [a-z]+)? (?:can|could|should|do|does|did|is|are|was|were|"
+              r"would|will|may|might|must|to)\b")
+HOW_MUCH_ELSE = rf"\bhow much {_ELSE_TAIL}"
+HOW_MUCH_DOSE = rf"\bhow much\b(?! {_ELSE_TAIL})"  # "how much", "how much should I take?", "how much each time?"
 
 # Names under which baclofen is sold; any of these means the question is about baclofen.
 # The people a user speaks of ("my dad", "our son", "the toddler"): a regex alternation.
@@ -263,6 +267,9 @@ what which who whom whose how when where why there here please tell need needs
 # Common slips into real words that spelling correction cannot see ("how dose it work?").
 SLIPS: tuple[tuple[str, str], ...] = (
     (r"\bhow dose\b", "how does"),
+    # texting shorthand, which is no subject the monograph never names ("shes super sleepy", "ppl with those")
+    (r"\bshes\b", "she is"), (r"\bhes\b", "he is"), (r"\bppl\b", "people"), (r"\bu\b", "you"), (r"\bur\b", "your"),
+    (r"\bpls\b|\bplz\b", "please"), (r"\bbc\b|\bcuz\b|\bcos\b", "because"), (r"\bw/o\b", "without"),
     (r"\bhow come\b", "why"),  # "how come?" asks why; its "come" is no "come off"
     # "how long does X last?" asks when X goes away; its "long" and "last" are no "long-term trials lasting 5 years"
     (r"\bhow long (do|does|will|would|did)\b((?: \w+){0,5}) (?:last|lasts|go on|continue|persist)\b", r"when \1\2 go away"),

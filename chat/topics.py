@@ -272,8 +272,9 @@ class Coverage:
         gaps = [t for t in drug_topics(question) if t not in self.covered]
         heads = {w[:4] for w in re.findall(r"[a-z]+", q)}  # only symptoms whose first word could be there are searched
         gaps += [s for s in SYMPTOMS if s not in self.symptoms and s.split()[0][:4] in heads and re.search(_plural(s), q)]
-        if self.analyzer is not None:
-            asked = asked_about(self.analyzer.analyze(question).corrected.split())
+        if self.analyzer is not None:  # clause by clause: "qualifies for one of those? (the pump...)" asks no pump
+            asked = [w for clause in re.split(r"[?.!;]+", question) if clause.strip()
+                     for w in asked_about(self.analyzer.analyze(clause).corrected.split())]
             gaps += [t for t in unknown_terms(self.analyzer, asked) if t not in gaps]
         return gaps
 

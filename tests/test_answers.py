@@ -1166,3 +1166,44 @@ def test_who_asks_for_a_sentence_that_says_in_whom():
 def test_who_gets_the_pump_quotes_whom_it_is_indicated_in(engine):
     answer = engine.answer("who actually gets the baclofen pump instead of just taking pills?")
     assert any("indicated only in people" in q.text for q in answer.quotes)  # was in none of the three
+
+
+def test_a_fragment_leans_on_the_last_question_and_small_talk_does_not(engine):
+    history = ("how does oral baclofen stack up against other muscle relaxants for spasticity",)
+    assert resolve("tizanidine specifically?", history, engine.analyzer).uses_history  # was out of scope
+    assert not resolve("thanks!", ("what is baclofen used for?",), engine.analyzer).uses_history
+    assert not resolve("what is the maximum dose?", history, engine.analyzer).uses_history
+
+
+@pytest.mark.slow
+def test_small_talk_after_a_question_is_declined_not_answered_from_the_last_topic(engine):
+    for text in ("thanks!", "ok cool", "hello"):
+        assert engine.answer(text, ["what is baclofen used for?"]).status == "out_of_scope"  # "hello" was not covered
+
+
+@pytest.mark.slow
+def test_a_story_told_over_messages_lends_its_earlier_message(engine):
+    history = ["my son is 9 and has cerebral palsy", "his doctor is talking about trying baclofen for his tight legs"]
+    resolved = resolve("would pills work for him or does it have to be the spinal kind?", tuple(history), engine.analyzer)
+    assert "cerebral" in resolved.context and "palsy" in resolved.context
+    answer = engine.answer("would pills work for him or does it have to be the spinal kind?", history)
+    assert all("Cerebral Palsy" in q.section for q in answer.quotes)  # quoted the MS and muscle-relaxant trials
+
+
+@pytest.mark.slow
+def test_a_follow_up_asks_about_its_own_clause_not_the_borrowed_topic(engine):
+    history = ["my neurologist brought up an intrathecal pump for my MS spasticity"]
+    answer = engine.answer("who actually qualifies for one of those?", history)  # "for ... neurologist": not covered
+    assert answer.status == "answered"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("history, question, needle", [
+    (["my mom is 78", "she started baclofen last week for stiff legs after her stroke"],
+     "shes super sleepy all the time now, is that because of her age?", "Fatigue and sleepiness"),
+    (["my brother has one of those implanted spinal pumps"],
+     "whats the most common reason ppl with those end up getting the symptoms i asked about first?", "majority of cases"),
+])
+def test_texting_shorthand_is_no_unknown_subject(engine, history, question, needle):
+    answer = engine.answer(question, history)  # "shes" and "ppl" were subjects the monograph never names: declined
+    assert answer.status == "answered" and needle in answer.quotes[0].text
