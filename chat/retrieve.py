@@ -286,10 +286,10 @@ class Retriever:
             # "why?": the topic it borrows says it all; "what happens if I don't?": its meaning is the topic's (its
             # "don't" is no sentence's "don't"), its words count as for other follow-ups
             only_why = _ONLY_WHY.fullmatch(terms.corrected.strip(" ?!."))
-            c = 1.0 if only_why or terms.says_nothing else self.w.context_weight
-            dense = (1 - c) * dense + c * self.dense_units(context[0])
-            c = 1.0 if only_why else self.w.context_weight
-            lexical = (1 - c) * lexical + c * self._lexical(self._bm25_units, context[1], n)
+            c_dense = 1.0 if only_why or terms.says_nothing else self.w.context_weight
+            c_lexical = 1.0 if only_why else self.w.context_weight
+            dense = (1 - c_dense) * dense + c_dense * self.dense_units(context[0])
+            lexical = (1 - c_lexical) * lexical + c_lexical * self._lexical(self._bm25_units, context[1], n)
         ctx = np.zeros(n, dtype=np.float32)
         ctx_rank = np.zeros(n, dtype=np.int64)
         for hit in sorted(hits, key=lambda h: h.score):
