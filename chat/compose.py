@@ -12,6 +12,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from chat.answer import Answer, Quote
+from chat.lexicon import STOPWORDS
+from chat.query import stems, words
 from chat.safety import REFERENCE_NOTE
 from chat.retrieve import RankedUnit
 from index.store import LoadedIndex
@@ -23,6 +25,13 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 _ANNOUNCES = re.compile(r"\bwe(?:'|’)ll discuss\b|\bin the following sections\b|\bdiscussed (?:below|later)\b|"
                         r"^(?:below (?:are|is)|here (?:are|is)|read on)\b", re.IGNORECASE)
 _MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+!|~>-])")
+# A question asking what follows from something: "what happens if I stop?", "is it dangerous to quit cold turkey?"
+CONSEQUENCE = re.compile(r"\bwhat (?:(?:can|could|will|would|might|may) )?(?:happens?|go(?:es)? wrong)\b|\bwhat if\b|"
+                         r"\bwhat (?:are|is) the (?:risks?|dangers?|consequences?)\b|"
+                         r"\b(?:is it|it's|would it be|could it be) (?:\w+ )?(?:dangerous|risky|harmful|unsafe|bad)\b",
+                         re.IGNORECASE)
+# Words of a list's lead-in that say nothing of what it lists ("Some withdrawal symptoms include [27, 28]:")
+_LEAD_IN_WORDS = frozenset({"some", "include", "includes", "including", "following", "other", "these", "those"})
 
 
 def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int = MAX_QUOTES,
@@ -72,6 +81,39 @@ def add_cited_support(index: LoadedIndex, ranked: list[RankedUnit], quotes: list
         if set(unit.refs) - shown and unit.doc_id == lead.doc_id and unit.section_id == lead.section_id:
             extra = select_quotes(index, [cand], 1, 0.0, 1.0, quotes[0].role, taken=quotes)
             return quotes + [replace(q, why={**q.why, "cited_support": True}) for q in extra]
+    return quotes
+
+
+def _listed_kind(head: str) -> frozenset[str]:
+    """What a list's lead-in says it lists, as stems: "Some withdrawal symptoms include [27, 28]:" -> withdraw, symptom."""
+    return frozenset(stems(w for w in words(head) if w not in STOPWORDS and w not in _LEAD_IN_WORDS
+                           and not w.isdigit()))
+
+
+def add_elaboration(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote],
+                    max_quotes: int = MAX_QUOTES) -> list[Quote]:
+    """`quotes`, and the list that spells out what one of them names, from the same section: "Baclofen can cause
+    withdrawal symptoms if suddenly discontinued" is followed by "Some withdrawal symptoms include [27, 28]: ...".
+    For questions asking what follows from something (CONSEQUENCE): the named kind alone does not say what happens.
+    The list takes a free slot, or the last one that neither leads nor answers a part of a compound question."""
+    for n, quote in enumerate(quotes, 1):
+        said = set(stems(words(quote.text)))
+        for row, unit in enumerate(index.units):
+            kind = _listed_kind(unit.head) if unit.kind == "list" else frozenset()
+            if (not kind or not kind <= said or unit.doc_id != quote.doc_id
+                    or PATH_SEP.join(index.documents[unit.doc_id].sections[unit.section_id].path) != quote.section
+                    or any(q.doc_id == unit.doc_id and q.start < unit.end and unit.start < q.end for q in quotes)):
+                continue
+            spare = [i for i, q in enumerate(quotes) if i and "part" not in q.why]
+            if len(quotes) >= max_quotes and not spare:
+                return quotes
+            keep = quotes if len(quotes) < max_quotes else quotes[:spare[-1]] + quotes[spare[-1] + 1:]
+            cand = next((r for r in ranked if r.row == row), None)
+            scores = {"dense": round(cand.dense, 4), "lexical": round(cand.lexical, 4)} if cand else {}
+            return keep + [Quote(text=unit.text, start=unit.start, end=unit.end, doc_id=unit.doc_id,
+                                 section=quote.section, refs=unit.refs, score=cand.score if cand else 0.0,
+                                 kind=unit.kind, role=quote.role,
+                                 why={"rank": len(keep) + 1, **scores, "elaborates": n})]
     return quotes
 
 

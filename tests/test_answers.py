@@ -1207,3 +1207,29 @@ def test_a_follow_up_asks_about_its_own_clause_not_the_borrowed_topic(engine):
 def test_texting_shorthand_is_no_unknown_subject(engine, history, question, needle):
     answer = engine.answer(question, history)  # "shes" and "ppl" were subjects the monograph never names: declined
     assert answer.status == "answered" and needle in answer.quotes[0].text
+
+
+@pytest.mark.parametrize("question", [
+    "what happens if I stop taking baclofen suddenly?", "is it dangerous to quit baclofen cold turkey?",
+    "How should I come off baclofen, and what could happen if I just quit?",
+])
+def test_what_follows_from_stopping_quotes_the_symptom_list(engine, question):
+    answer = engine.answer(question)
+    lists = [q for q in answer.quotes if q.kind == "list"]
+    assert answer.status == "answered" and len(answer.quotes) <= 3
+    assert [q.text.split("\n")[0] for q in lists] == ["Some withdrawal symptoms include [27, 28]:"]
+    assert lists[0].why["elaborates"] and "withdrawal symptoms" in answer.quotes[lists[0].why["elaborates"] - 1].text
+
+
+def test_a_list_is_added_only_when_asked_what_follows(engine):
+    from chat.compose import CONSEQUENCE, add_elaboration
+
+    answer = engine.answer("are pump malfunctions behind most withdrawal cases?")
+    assert not CONSEQUENCE.search(answer.question) and [q.kind for q in answer.quotes] == ["sentence"]
+    after = engine.answer("what happens when one fails?", ["are pump malfunctions behind most withdrawal cases?"])
+    assert [q.kind for q in after.quotes][-1] == "list"
+    # the list must name what the quote names, in the quote's own section
+    assert add_elaboration(engine.index, [], list(answer.quotes))[-1].text.startswith("Some withdrawal symptoms")
+    side = list(engine.answer("do side effects depend on the dose?").quotes[:1])
+    assert "Side effects can vary" in side[0].text
+    assert add_elaboration(engine.index, [], side) == side  # names side effects, but not "common" or "rare" ones

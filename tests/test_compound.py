@@ -105,3 +105,4 @@ def test_a_compound_question_keeps_its_status_checks(engine):
     assert engine.answer("What is baclofen and what is its half-life?").status == "not_covered"
     assert engine.answer("my son took 20 tablets, and what should I do?").status == "emergency"
     assert engine.answer("What is ibuprofen and how does it work?").status == "out_of_scope"
+
