@@ -33,7 +33,8 @@ class Weights:
     context_weight: float = 0.4  # share of a follow-up's score that comes from the earlier question's topic
     expansion_weight: float = 0.3  # lexicon terms count this much, relative to the question's own words
     phrase_weight: float = 1.0  # ...but the terms a lay phrase stands for ("over the counter") count in full
-    answer_type_bonus: float = 0.05  # a sentence stating the kind of fact asked for (a percentage, a count of patients)
+    answer_type_bonus: float = 0.05  # a sentence stating the kind of fact asked for (a count of patients, a length)
+    percent_bonus: float = 0.1  # ... a percentage: a sentence without one cannot say "what percent"
     explain_bonus: float = 0.03  # "how does it help / why" questions prefer sentences that say how or why
     negation_bonus: float = 0.1  # "which form doesn't help?", "who should not get it?": sentences that say not / only
     figure_bonus: float = 0.08  # "the review of 25 trials": a sentence naming that study's figure
@@ -320,7 +321,7 @@ class Retriever:
                 continue
             if kind == "amount" and "start" in asked:  # "what dose do people start on?": how one starts, not a range
                 continue
-            score += self.w.answer_type_bonus * self._states[kind]
+            score += (self.w.percent_bonus if kind == "percent" else self.w.answer_type_bonus) * self._states[kind]
         if how_why:
             score += self.w.explain_bonus * self._explains
         if asks_what_is_not(terms.corrected) if asks_not is None else asks_not:

@@ -1233,3 +1233,8 @@ def test_a_list_is_added_only_when_asked_what_follows(engine):
     side = list(engine.answer("do side effects depend on the dose?").quotes[:1])
     assert "Side effects can vary" in side[0].text
     assert add_elaboration(engine.index, [], side) == side  # names side effects, but not "common" or "rare" ones
+
+
+def test_a_percentage_asked_for_leads_with_the_sentence_that_gives_one(engine):
+    answer = engine.answer("roughly what percentage of folks taking the tablets report side effects?")
+    assert "25% to 70%" in answer.quotes[0].text
