@@ -56,6 +56,8 @@ LAY_TERMS: dict[str, str] = {
     "recreational": "abuse", "misuse": "abuse",
     "opioid": "narcotic opioid", "narcotic": "narcotic", "controlled": "narcotic abuse",
     "pill": "tablets oral", "pills": "tablets oral", "tablet": "tablets oral", "tablets": "oral", "by mouth": "oral",
+    # clinical shorthand in staff look-ups ("baclofen PO max daily dose", "ITB withdrawal sx")
+    "po": "oral tablets", "itb": "intrathecal", "sx": "symptoms", "pts": "patients",
     "strength": "strengths mg", "strengths": "strengths mg", "how much": "dosage dose mg",
     "milligram": "mg", "milligrams": "mg", "milligramme": "mg", "milligrammes": "mg",
     "dose": "dose dosage", "dosing": "dose dosage", "max": "maximum", "most": "maximum", "highest": "maximum",

@@ -30,7 +30,7 @@ _BESIDE_IT = re.compile(r"\b(?:the two|both (?:of them|together)|combin\w*|mix\w
 _TREATMENTS = frozenset({"treatment", "treatments", "therapy", "therapies"})  # an approach, not a medicine
 _IT_MIN_DENSE = 0.3  # "it" with a question this close to a passage is the medicine, not the weather
 # A general question about a disease the monograph names only as what the medicine treats.
-_DISEASE = re.compile(r"\b(?:multiple sclerosis|ms|cerebral palsy|cp|spinal cord injur(?:y|ies)|gerd|acid reflux|reflux|"
+_DISEASE = re.compile(r"\b(?:multiple sclerosis|ms|cerebral palsy|cp|spinal cord injur(?:y|ies)|gerd|acid reflux|reflux|hiccups|"
                       r"heartburn|alcoholism|alcohol (?:use disorder|dependence|addiction)|drinking problem|"
                       r"opioid (?:withdrawal|addiction)|addiction|depression|anxiety|epilepsy|parkinson'?s|stroke|"
                       r"back pain|(?:leg |muscle )?cramps|hangovers?|kidney (?:stones?|disease)|diabetes|arthritis|migraines?|"
@@ -41,7 +41,8 @@ _THIS_ONE = re.compile(r"\bthis\b(?! (?:disease|condition|illness|disorder))|\bt
 _GENERAL_ASPECT = re.compile(r"\b(?:signs?|symptoms?|diets?|foods?|eat|stretch\w*|exercises?|cures?|"
                              r"prevent\w*|remed\w*|diagnos\w*|prognosis|life expectancy|tell if|know if|"
                              r"slow (?:down|the progression)|progress\w*|how long do(?:es)? (?:it|they) last|get rid of|"
-                             r"best way to)\b", re.IGNORECASE)
+                             r"best way to|hereditary|inherit\w*|genetic\w*|passed down|runs? in (?:the )?famil\w*|"
+                             r"contagious|catching)\b", re.IGNORECASE)
 # "symptoms of diabetes", "treatment for covid": the condition a general health question is about.
 _CONDITION = re.compile(r"\b(?:symptoms?|signs?|causes?|treatments?|types?|stages?|cure|diagnosis|complications?|"
                         r"risk factors) (?:of|for) (?:an? |the )?((?:[a-z0-9]+ ){0,2}[a-z]+)")

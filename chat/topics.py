@@ -52,7 +52,9 @@ TOPICS: dict[str, tuple[str, str]] = {
                 r"\b(?:dogs?|cats?|animals?|veterinar\w*)\b"),
     "formulation": (r"\bliquid\b|oral solution|suspension|syrup|granules|dissolv|\bcrush|\bchew|split (?:the |a )?(?:pill|tablet)",
                     r"\bliquid\b|solution|suspension|syrup|granules"),
-    "weight": (r"weight (?:gain|loss)|gain(?:ing)? weight|los(?:e|ing) weight|\bfat\b", r"weight (?:gain|loss)"),
+    "weight": (r"weight (?:gain|loss)|gain(?:ing)? weight|los(?:e|ing) weight|\bfat\b|"
+               r"\b(?:put|puts|putting|pack|packs|packing|pile|piles|piling) on (?:\w+ )?(?:weight|pounds|lbs|kilos|kg)\b|"
+               r"\bgain(?:s|ed|ing)? (?:\w+ )?(?:pounds|lbs|kilos|kg)\b|\bheavier\b", r"weight (?:gain|loss)"),
     "drug test": (r"drug (?:test|screen)|urine test|test positive|show up on (?:a |an |my |the )?(?:\w+ )?(?:test|screen)",
                   r"drug (?:test|screen)|urine"),
     "driving": (r"\bdriv(?:e|ing)\b|operate (?:heavy )?machinery|machinery", r"\bdriv(?:e|ing)\b|machinery"),
@@ -190,7 +192,8 @@ _ASKS_HOW_LONG = re.compile(r"\bhow long (?:do|does|will|would|did|can|could|sho
                             r"continue|persist|stick around)\b|\bwhen (?:do|does|will|would)\b(?: \w+){0,5} (?:go away|wear off|"
                             r"pass|settle)\b", re.IGNORECASE)
 _GIVES_HOW_LONG = re.compile(r"\bgo(?:es)? away\b|\bwears? off\b|\bsubside\w*|\bresolv\w*|\btemporar\w*|\bwithin\b|"
-                             r"\b\d+(?:\s*(?:–|-|to)\s*\d+)?\s*(?:hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+                             r"\b\d+(?:\s*(?:–|-|to)\s*\d+)?\s*(?:hours?|days?|weeks?|months?|years?)\b|"
+                             r"\bcontinue for (?:\w+ )?(?:hours|days|weeks|months|years)\b", re.IGNORECASE)
 
 
 def fact_missing(question: str, passages: Iterable[str]) -> bool:

@@ -284,3 +284,25 @@ def test_a_message_of_mostly_unknown_words_is_not_searched_for_english_slips(fam
     assert family_analyzer.correct("agitatd", english=False) == "agitatd"
     assert "agitated" in family_analyzer.analyze("she seems agitatd").corrected
     assert "agitated" not in family_analyzer.analyze("qzvx agitatd wqpl xxbr zzlm vvnq").corrected
+
+
+@pytest.mark.parametrize("question", [
+    "does cerebral palsy run in the family?", "can you inherit MS from your mum?", "are hiccups contagious?",
+    "which home remedies get rid of hiccups fastest?",
+])
+def test_heredity_or_remedies_of_a_condition_the_medicine_treats_are_off_topic(analyzer, question):
+    assert is_out_of_scope(analyzer.analyze(question), Resolved(question, False), analyzer, 0.5, 0.2)
+    assert not is_out_of_scope(analyzer.analyze(question + " does baclofen help"), Resolved(question, False),
+                               analyzer, 0.5, 0.2)
+
+
+@pytest.mark.parametrize("question", ["will the tablets make me pile on the pounds?", "gained 10 lbs since starting it",
+                                      "am I getting heavier because of baclofen?"])
+def test_gaining_weight_in_other_words_is_the_weight_topic(coverage, question):
+    assert "weight" in coverage.silent_on(question)
+
+
+def test_staff_shorthand_reaches_the_monographs_words(engine):
+    answer = engine.answer("baclofen PO starting dose")
+    assert answer.quotes[0].section.endswith("Oral Baclofen")
+    assert any("withdrawal symptoms" in q.text for q in engine.answer("ITB withdrawal sx").quotes)
