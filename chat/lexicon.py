@@ -99,6 +99,8 @@ LAY_TERMS: dict[str, str] = {
     "breaks": "malfunctions errors", "break down": "malfunctions errors", "breaks down": "malfunctions errors",
     "broken": "malfunctions errors", "broke": "malfunctions errors", "fails": "malfunctions errors",
     "failure": "malfunctions errors", "stops working": "malfunctions errors", "stopped working": "malfunctions errors",
+    "doesn't work": "respond", "does not work": "respond", "didn't work": "respond", "did not work": "respond",
+    "isn't working": "respond", "not working for": "respond", "no effect": "respond", "nothing happens": "respond",
     "faulty": "malfunctions errors", "glitch": "malfunctions errors", "babysitting": "monitor", "babysit": "monitor",
     "stubborn": "persistent", "won't go away": "persistent", "contraindications": "should not be taken allergic",
     "contraindication": "should not be taken allergic", "contraindicated": "should not be taken allergic",

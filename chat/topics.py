@@ -187,13 +187,17 @@ _ASKED_FACTS = (
 
 
 # "How long do the side effects last?" is answered only when the leading passage says how long or that they pass
-# ("These side effects typically go away with time"), not by a trial "lasting 5 to 6 years" beside it.
-_ASKS_HOW_LONG = re.compile(r"\bhow long (?:do|does|will|would|did|can|could|should)\b(?: \w+){0,5} (?:last|lasts|go on|"
+# ("These side effects typically go away with time"), not by a trial "lasting 5 to 6 years" beside it, nor by the
+# time a taper takes ("decreased over 1 – 2 weeks": how long stopping takes, not how long withdrawal lasts).
+_ASKS_HOW_LONG = re.compile(r"\bhow (?:long|many (?:hours|days|weeks|months)) (?:do|does|will|would|did|can|could|should)\b"
+                            r"(?: \w+){0,5} (?:last|lasts|go on|"
                             r"continue|persist|stick around)\b|\bwhen (?:do|does|will|would)\b(?: \w+){0,5} (?:go away|wear off|"
                             r"pass|settle)\b", re.IGNORECASE)
 _GIVES_HOW_LONG = re.compile(r"\bgo(?:es)? away\b|\bwears? off\b|\bsubside\w*|\bresolv\w*|\btemporar\w*|\bwithin\b|"
                              r"\b\d+(?:\s*(?:–|-|to)\s*\d+)?\s*(?:hours?|days?|weeks?|months?|years?)\b|"
                              r"\bcontinue for (?:\w+ )?(?:hours|days|weeks|months|years)\b", re.IGNORECASE)
+_OVER_A_SPAN = re.compile(r"\bover (?:a period of )?\d+(?:\s*(?:–|-|to)\s*\d+)?\s*(?:hours?|days?|weeks?|months?|years?)\b",
+                          re.IGNORECASE)
 
 
 def fact_missing(question: str, passages: Iterable[str]) -> bool:
@@ -211,9 +215,11 @@ def fact_missing(question: str, passages: Iterable[str]) -> bool:
         False
         >>> fact_missing("how long does the drowsiness last?", ["A trial of 106 patients found...", "It goes away."])
         True
+        >>> fact_missing("how long does withdrawal last?", ["The dose is decreased over 1 – 2 weeks."])
+        True
     """
     passages = list(passages)
-    if _ASKS_HOW_LONG.search(question) and not (passages and _GIVES_HOW_LONG.search(passages[0])):
+    if _ASKS_HOW_LONG.search(question) and not (passages and _GIVES_HOW_LONG.search(_OVER_A_SPAN.sub(" ", passages[0]))):
         return True
     return any(asks.search(question) and not any(gives.search(p) for p in passages) for asks, gives in _ASKED_FACTS)
 

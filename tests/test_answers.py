@@ -1238,3 +1238,15 @@ def test_a_list_is_added_only_when_asked_what_follows(engine):
 def test_a_percentage_asked_for_leads_with_the_sentence_that_gives_one(engine):
     answer = engine.answer("roughly what percentage of folks taking the tablets report side effects?")
     assert "25% to 70%" in answer.quotes[0].text
+
+
+@pytest.mark.parametrize("question", ["how long will the withdrawal last if I quit baclofen?",
+                                      "how many weeks does baclofen withdrawal last?"])
+def test_how_long_withdrawal_lasts_is_not_the_time_a_taper_takes(engine, question):
+    assert engine.answer(question).status == "not_covered"  # "decreased over 1 – 2 weeks" is how long stopping takes
+    assert engine.answer("how long does the taper off baclofen take?").status == "answered"
+
+
+def test_a_medicine_that_does_not_work_reaches_who_does_not_respond(engine):
+    answer = engine.answer("what now if baclofen doesn't work for my legs?")
+    assert "don’t respond" in answer.quotes[0].text
