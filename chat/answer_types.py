@@ -47,7 +47,9 @@ TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
               re.compile(r"\b(?:started|starting|initially|initial|at first|to begin)\b", re.IGNORECASE)),
     "age": (re.compile(r"\bhow old\b|\bwhat age\b|\bages?\b", re.IGNORECASE),
             re.compile(r"\b\d+[- ]year[- ]old\b|\baged? \d+", re.IGNORECASE)),
-    "duration": (re.compile(rf"\bhow long\b|\bhow many {_TIME}\b|\bover what period\b|\bfor how long\b", re.IGNORECASE),
+    # not "how long has it been around?", which asks since when
+    "duration": (re.compile(rf"\bhow long\b(?! (?:has|have) (?:\w+ ){{1,2}}(?:been (?:around|available|on the market|"
+                            rf"in use)|used|prescribed|known about))|\bhow many {_TIME}\b|\bover what period\b|\bfor how long\b", re.IGNORECASE),
                  re.compile(rf"\b{_N}(?:\s*(?:–|-|to)\s*{_N})?[- ]{_TIME}\b", re.IGNORECASE)),
     # "who should get the pump?": a sentence that says in whom ("indicated only in people with severe ...")
     "whom": (re.compile(r"\bwho (?:actually |really |usually |normally )?(?:should|shouldn'?t|can|can'?t|could|would|may|"

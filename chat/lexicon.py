@@ -99,6 +99,9 @@ LAY_TERMS: dict[str, str] = {
     "breaks": "malfunctions errors", "break down": "malfunctions errors", "breaks down": "malfunctions errors",
     "broken": "malfunctions errors", "broke": "malfunctions errors", "fails": "malfunctions errors",
     "failure": "malfunctions errors", "stops working": "malfunctions errors", "stopped working": "malfunctions errors",
+    # when it was made: the monograph says "first synthesized in the 1960s"
+    "been around": "first synthesized", "invented": "synthesized", "discovered": "synthesized",
+    "came out": "synthesized", "come out": "synthesized", "on the market": "synthesized",
     "doesn't work": "respond", "does not work": "respond", "didn't work": "respond", "did not work": "respond",
     "isn't working": "respond", "not working for": "respond", "no effect": "respond", "nothing happens": "respond",
     "faulty": "malfunctions errors", "glitch": "malfunctions errors", "babysitting": "monitor", "babysit": "monitor",

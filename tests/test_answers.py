@@ -1250,3 +1250,9 @@ def test_how_long_withdrawal_lasts_is_not_the_time_a_taper_takes(engine, questio
 def test_a_medicine_that_does_not_work_reaches_who_does_not_respond(engine):
     answer = engine.answer("what now if baclofen doesn't work for my legs?")
     assert "don’t respond" in answer.quotes[0].text
+
+
+@pytest.mark.parametrize("question", ["how long has baclofen been around?", "when did baclofen first come out?"])
+def test_since_when_is_answered_by_when_it_was_first_made(engine, question):
+    assert "1960s" in engine.answer(question).quotes[0].text
+    assert "duration" not in asked_types(question)
