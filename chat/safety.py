@@ -62,7 +62,10 @@ _SELF_HARM = [
     r"stockpil\w*|(?:saved|saving|hoarding|hoarded) (?:up )?(?:a lot of |all )?(?:my )?" + _PILLS + r"|"
     r"(?:got|have|I'?ve got) (?:a lot of|lots of|enough) " + _PILLS + r" (?:saved|stored|put away)|"
     r"i'?m (?:just )?a burden|(?:lethal|fatal|deadly) (?:dose|amount)|"
-    r"(?:there'?s no|(?:don'?t|can'?t) see (?:a|any)) way out)",
+    r"(?:there'?s no|(?:don'?t|can'?t) see (?:a|any)) way out|"
+    r"(?:don'?t|dont|do not|can'?t|cant) see (?:the|any) point (?:anymore|any more|in (?:anything|living|going on|life|"
+    r"being here)|of (?:anything|living|life|being here))|"
+    r"\b(?:dose|amount|how (?:many|much))\b[^.?!]{0,40}\b(?:is|are|would be|will be) (?:\w+ )?(?:fatal|lethal|deadly)\b)",
     r"\b(?:how (?:many|much)|enough)\b[^.?!]{0,40}\b(?:to|would it take to|will|would) (?:die|kill|end it|not wake)\b",
     r"\b(?:take|taking|swallow|swallowing)\b[^.?!]{0,25}\ball (?:of )?(?:my|the|them|these)\b[^.?!]{0,25}\b(?:at once|"
     r"together|in one go)\b",
@@ -121,6 +124,7 @@ _ALWAYS = [
     r"\b(?:accidentally|by accident|by mistake|mistakenly|forgot (?:i|he|she) (?:already )?(?:had|took|it))\b",
     r"\b(?:took|gave|given|taken|had|got)\b[^.?!]{0,30}\b(?:dose|pills?|tablets?|baclofen|meds)\b[^.?!]{0,15}\btwice "
     r"(?:today|tonight|this (?:morning|evening)|in (?:a row|an hour))",
+    # (the signs below need no "now" either, but a story that says it ended well is over: see _ended_well)
     rf"\b{_NEG}\s*(?:breath\w*|get (?:any )?air)",
     r"\b(?:lips|face|skin|he|she|he's|she's|they're|hes|shes) (?:has |have |is |are )?(?:gone|turned|going|turning) "
     r"(?:grey|gray|blue)\b",
@@ -128,7 +132,8 @@ _ALWAYS = [
     r"stopped breathing|no breathing|not breathing|respiratory (?:arrest|failure)|spo2|sats? (?:of |at |are )?\d\d|"
     r"rr (?:of )?\d+)\b",
     r"\b(?:unresponsive|unconscious|won'?t wake|will not wake|can'?t wake|cannot wake|not waking|can'?t (?:rouse|be woken)|"
-    r"(?:difficult|hard|impossible) to (?:rouse|wake|arouse)|unrousable|unarousable|obtunded|out cold|passed out|"
+    r"(?:difficult|hard|impossible) to (?:rouse|wake|arouse)|unrousable|unarousable|obtunded|out cold|"
+    r"passed out(?! (?:from )?laugh\w*)|"
     r"collapsed|fainted|blacked out|(?:totally|completely|all) limp|can'?t keep (?:his|her|my|their) eyes open)\b",
     r"\b(?:didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|not) (?:react|reacting|wake|waking|stir|stirring)\b"
     r"(?! (?:to|well to) (?:the |his |her |my )?(?:baclofen|treatment|medication|medicine|drug|dose|pills?|tablets?))[^.?!]{0,20}"
@@ -199,6 +204,7 @@ _STORY = re.compile(r"\b(?:the|a|that|this|those) (?:guy|man|men|woman|women|per
                     r"(?:who|that|in|from)\b.*|\bwhat happened to (?:the|that|this|those) \w+.*")
 _SELF_HARM_RE = [re.compile(p) for p in _SELF_HARM]
 _ALWAYS_RE = [re.compile(p) for p in _ALWAYS]
+_TAKEN_TOO_MUCH = _ALWAYS_RE[:[i for i, p in enumerate(_ALWAYS) if "breath" in p][0]]  # Poison Help, however it ended
 _GUARDED_RE = [re.compile(p) for p in _GUARDED]
 _NOW_RE = [re.compile(p) for p in _NOW]
 _PERSON_RE = re.compile(rf"\b{_PERSON}\b")
@@ -262,7 +268,7 @@ def _self_harm(text: str) -> bool:
 
 # "In the case report, what dose was the mother taking?": about what the monograph tells, not about anyone now.
 _THE_TEXT = re.compile(r"\b(?:(?:in|from|of) (?:the|that|this) (?:case|case report|report|study|trial|review|article|"
-                       r"monograph)|case reports?|(?:the|that) case (?:where|in which|when|of|about)|"
+                       r"monograph)|(?:is|are) listed as (?:an? )?(?:\w+ ){0,2}(?:side effects?|symptoms?)|case reports?|(?:the|that) case (?:where|in which|when|of|about)|"
                        r"(?:read|heard|saw|seen) (?:about|that|something about|an article about|a post about)|(?:the|that|this) (?:study|trial|review) (?:found|showed|said|says)|"
                        # "the newborns who had seizures": a group the monograph tells of (one person may be the user's)
                        r"(?:the|those|these) (?:newborns|babies|infants|patients|people|participants|men|women|mothers|"
@@ -314,9 +320,35 @@ def _asks(clause: str, now: bool) -> bool:
     return not _PERSONAL_ASKED.search(clause) and not (_NOW_STRICT.search(clause) and _PERSONAL.search(clause))
 
 
+# A story that says it is over and ended well: "felt like I couldn't breathe last week, it passed and I'm fine".
+_ENDED_WELL = re.compile(r"\b(?:it passed|it'?s (?:gone|over) now|(?:i'?m|im|i am|she'?s|shes|he'?s|hes|they'?re|we'?re|"
+                         r"(?:she|he|they|i) (?:is|are|was|were)) (?:totally |completely |perfectly |all |doing |feeling )?"
+                         r"(?:fine|ok(?:ay)?|good|great|well|better)(?: now| today)?|(?:fully )?recovered(?: fully)?|"
+                         r"back to normal(?: now)?)\b")
+_EARLIER = re.compile(r"\b(?:last (?:week|night|month|year)|yesterday|the other (?:day|night|week)|(?:a few|few|a couple of|"
+                      r"couple of|two|three|\d+) (?:days|weeks|months|years) ago|earlier this (?:week|month)|"
+                      r"in (?:19|20)\d\d)\b")
+
+
+def ended_well(question: str) -> bool:
+    """The message tells of something earlier that is over and ended well, and of nothing now.
+
+    Example:
+        >>> ended_well("had a panic attack last week and couldnt breathe, it passed and im fine. could baclofen do that?")
+        True
+        >>> ended_well("he couldnt breathe yesterday, he was fine after but now it's happening again")
+        False
+    """
+    text = _norm(question)
+    rest = _ENDED_WELL.sub(" ", text).replace("now that", " ")
+    return bool(_ENDED_WELL.search(text) and _EARLIER.search(text)) and not _NOW_WORDS.search(rest)
+
+
 def _is_live(text: str) -> bool:
     if _self_harm(text):
         return True
+    if ended_well(text):  # only too much taken still calls for Poison Help
+        return any(p.search(clause) for clause in _clauses(text) for p in _TAKEN_TOO_MUCH)
     for clause in _clauses(text):
         now = bool(_NOW_WORDS.search(clause))
         if _long_past(clause):
@@ -344,7 +376,8 @@ def is_self_harm(question: str) -> bool:
 # A dose missed, forgotten or skipped, and nothing more: "I missed a dose, what do I do?" (the second opinion read
 # "missed my baclofen yesterday" as stopping it, 0.99). Days without it, or any sign, are left to the checks.
 _MISSED_DOSE = re.compile(r"\b(?:missed|miss|missing|forgot|forgotten|forget|skipped|skip)\b(?: \w+){0,4} (?:dose|doses|pill|"
-                          r"pills|tablet|tablets|baclofen|lioresal|meds|medication|medicine)\b")
+                          r"pills|tablet|tablets|baclofen|lioresal|meds|medication|medicine)\b|"
+                          r"\b(?:dose|pill|tablet|baclofen) (?:was |got )?(?:missed|forgotten|skipped)\b")
 _STATE_NOW = re.compile(r"\b(?:now|feel\w*|felt|having|started|getting|keeps?|can'?t|cannot|won'?t)\b")
 _DAYS_WITHOUT = re.compile(r"\b(?:\d+|two|three|four|five|six|several|few|couple of) (?:days|weeks)\b|\b(?:for|all) "
                            r"(?:days|a week|the week|week)\b")
