@@ -26,7 +26,7 @@ from chat.lexicon import DRUG_CLASSES, HOW_MUCH_DOSE
 from chat.query import QueryTerms, stems, without_background, without_contrast, words
 from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, asks_about_poisoning,
-                         detect_emergency, ended_well, follows_a_story,
+                         detect_emergency, ended_well, follows_a_story, plans_ahead,
                          is_personal_dosing, is_self_harm, only_asks_about, only_missed_a_dose)
 from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, is_out_of_scope, topical_words
 from chat.topics import SYMPTOMS, Coverage, fact_missing
@@ -175,7 +175,7 @@ class Engine:
         emergency = detect_emergency(text, turns) or bool(
             self.urgency and self._has_substance(text, own) and self.urgency.is_urgent(qvec)
             and not only_asks_about(text) and not follows_a_story(text, turns) and not only_missed_a_dose(text)
-            and not ended_well(text))
+            and not ended_well(text) and not plans_ahead(text))
         context = (next(vectors), terms) if terms else None
         hits = self.retriever.passages(context[0] if context else fvec, context[1] if context else focus)
         by_part = []

@@ -344,6 +344,21 @@ def ended_well(question: str) -> bool:
     return bool(_ENDED_WELL.search(text) and _EARLIER.search(text)) and not _NOW_WORDS.search(rest)
 
 
+def plans_ahead(question: str) -> bool:
+    """The message plans for what has not happened, or asks what to watch for, and says nothing of now: "what do I
+    do if his pump alarm ever goes off? want a plan", "what should I watch for overnight with my son's pump?".
+
+    Example:
+        >>> plans_ahead("what should we watch for overnight with her pump? making a checklist")
+        True
+        >>> plans_ahead("what should I watch for? he's twitching on the floor right now")
+        False
+    """
+    text = _norm(question)
+    return bool(_HYPOTHETICAL.search(text) or _ASKS_SIGNS.search(text) or _SUPPOSED.search(text)) and not (
+        _NOW_WORDS.search(text) or _self_harm(text))
+
+
 def _is_live(text: str) -> bool:
     if _self_harm(text):
         return True

@@ -154,6 +154,16 @@ def test_a_missed_dose_alone_is_no_emergency(engine, question):
     assert engine.answer(question).status != "emergency"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("question, status", [
+    ("we're writing a plan for what to do if her pump alarm ever sounds at home, where do we start?", "emergency_not"),
+    ("what should we keep an eye out for overnight with dad's spinal pump? making a list for the carers", "emergency_not"),
+    ("what should I watch for? my brother is lying on the floor twitching right now", "emergency"),
+])
+def test_planning_ahead_is_no_emergency_for_the_second_opinion(engine, question, status):
+    assert (engine.answer(question).status == "emergency") is (status == "emergency")
+
+
 @pytest.mark.parametrize("text, missed_only", [
     ("I missed a dose, what do I do?", True), ("what should I do if I forget a dose?", True),
     ("missed 3 days of baclofen and now im shaking", False), ("he missed his dose and has a high fever", False),
