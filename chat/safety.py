@@ -88,6 +88,27 @@ _SELF_HARM = [
     r"\b(?:gave|giving|given) away (?:my|all my)\b|\b(?:gave|given) my (?:dog|cat|pets?|things|stuff|belongings) (?:to|away)\b|"
     r"\b(?:sorted|sorting) (?:out )?my will\b|\b(?:would|will|it) work this time\b|\bmake sure it (?:works|worked)\b|"
     r"\b(?:would|will) (?:i|they|he|she|someone|you) (?:definitely|surely|certainly) die\b",
+    # others better off without one; an amount asked for with no purpose, or up to what kills; a method, a
+    # rest forever, the means bought "so I have enough", letters left "just in case", things to be ended
+    r"\bbetter off (?:if|when|once) (?:i|he|she)(?:'?m|'?d| (?:was|were|wasn'?t|weren'?t|am|is|had|died|left))?"
+    r"(?: not| no longer)? (?:here|around|gone|dead|alive|never born|died)\b|"
+    r"\bhow (?:many|much)\b[^.?!]{0,30}\b(?:it takes|it would take|would it take|does it take)\s*(?:[.!?]|$)|"
+    r"\b(?:most|max\w*|how (?:many|much))\b[^.?!]{0,50}\b(?:before|until) (?:it|they|that) (?:kills?|killed|would kill)\b|"
+    r"\bpainless (?:ways?|methods?) to (?:go|die|end|do it)\b|\bways to (?:die|end it|kill (?:my|your)self)\b|"
+    r"\b(?:rest|sleep) (?:forever|for good|for ever|permanently)\b|\beternal (?:rest|sleep)\b|"
+    r"\bso (?:that )?(?:i|he|she) (?:have|has|got) enough(?: now)?\s*(?:[.!?]|$)|"
+    r"\b(?:wrote|written|writing|left) (?:\w+ )?(?:letters?|notes?) (?:to|for) (?:my |all my )?(?:kids|children|family|"
+    r"wife|husband|partner|mum|mom|dad|parents|everyone|friends|loved ones|sons?|daughters?)\b[^.?!]{0,30}\bjust in case\b|"
+    # said the way people say it: to disappear, no reason to keep going, giving up on everything, wanting out
+    r"\bdisappear (?:forever|for good|for ever|permanently)\b|\bno reason (?:for me |for him |for her )?to (?:keep going|"
+    r"go on|carry on|stay|be here|live)\b|\bgiving up on (?:everything|life|living|it all)\b|"
+    r"\b(?:nobody|no one|no-one) would (?:even )?(?:notice|care|miss me)\b[^.?!]{0,20}\bif (?:i|he|she) (?:was|were|am|is) "
+    r"(?:gone|dead|not here)\b|\b(?:i|i just) want out\b(?! of)|\b(?:life|living) has no (?:meaning|point|purpose)\b|"
+    r"\bsaying (?:my )?goodbyes? to (?:everyone|everybody|all of you|my family)\b|"
+    r"\b(?:just )?end (?:things|my life)\b(?! with)|"
+    r"\b(?:going to|gonna|will|planning to|about to|want to)\s+(?:just\s+)?(?:take|swallow)\s+(?:them|these|those|"
+    r"my (?:pills|tablets|meds))\s+all\b|"
+    r"\bif (?:i|he|she|they) (?:took|take|swallowed|swallow|had)\b[^.?!]{0,30}\b(?:would|will|could) (?:i|he|she|they) die\b",
     # self-harm going on now: a cut that will not stop bleeding
     r"\b(?:cut|cutting|cuts)\b[^.?!]{0,80}\b(?:won'?t stop bleeding|bleeding (?:a lot|heavily|badly|through)|"
     r"(?:too |really |much |way )?deep(?:er)?(?: than usual)?)\b",

@@ -57,6 +57,16 @@ from chat.topics import Coverage
     "if I take the whole box will it work this time",
     # hopelessness said as no point; a fatal amount asked for in other words
     "honestly i cant see any point in living anymore", "what amount of baclofen would be fatal for someone my size",
+    # others better off, an amount with no purpose or up to what kills, a method, resting forever, the means
+    # bought, letters left, things ended, all taken tonight, dying asked about; wanting out, disappearing
+    "everyone would be better off if i wasnt here", "i have been researching how many baclofen it takes",
+    "im going to take them all tonight and sleep", "i wrote letters to my kids today just in case",
+    "im tired of fighting this every day, i just want to rest forever", "i bought extra baclofen online so i have enough",
+    "whats the most baclofen someone could take before it kills them", "been googling painless ways to go",
+    "if i took 50 would i die", "i feel like i should just end things", "i want to disappear forever",
+    "theres no reason for me to keep going", "i feel like giving up on everything",
+    "nobody would even notice if i was gone", "i cant take this pain anymore i want out",
+    "life has no meaning anymore and i have a full bottle", "im saying goodbye to everyone tonight",
     # a story that ended well still calls Poison Help when too much was taken
     "swallowed a dozen of my tablets two days ago, feeling fine now",
 ])
@@ -110,6 +120,10 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "my dad passed out in the heat last week but he's totally fine, can he keep taking baclofen?",
     "nearly passed out laughing at that video lol, anyway does baclofen cause dizziness?",
     "trouble breathing is listed as a rare side effect, how rare is that exactly?",
+    # the same words about something else
+    "how many tablets does it take to feel it working?", "i wrote a note to my doctor just in case she asks",
+    "i want out of this pump contract", "giving up on baclofen, it does nothing", "should i end things with my boyfriend?",
+    "bought extra so i have enough for the holiday", "saying goodbye to my old pump today, getting a new one",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
