@@ -131,6 +131,9 @@ _ALWAYS = [
     r"(?<!should i just )(?<! to )\b(?:took|taken|take|" + _CASE_TAKING + r"|swallowed|ate|had)\b[^.?!]{0,30}"
     r"\b\d{3,}\s*mg\b",
     rf"\bswallowed\b[^.?!]{{0,40}}\b{_PILLS}\b",
+    # "gave my daughter 10 times her dose"
+    _NOT_A_CASE + r"\b(?:gave|given|took|taken|had|swallowed)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|six|ten|twenty)"
+    r" times (?:the |her |his |my |their |your )?(?:normal |usual |prescribed |right )?(?:dose|amount)\b",
     rf"\b(?:ate|eaten|got into|found)\b[^.?!]{{0,40}}\b(?:{_PILLS}|bottle)\b[^.?!]{{0,30}}\b(?:missing|open|gone|everywhere)\b",
     rf"\b(?:ate|eaten|got into|chewed)\b[^.?!]{{0,30}}\b{_PILLS}\b",
     rf"\b{_PILLS} (?:are |were )?missing\b",
@@ -149,7 +152,7 @@ _ALWAYS = [
     rf"\b{_NEG}\s*(?:breath\w*|get (?:any )?air)",
     r"\b(?:lips|face|skin|he|she|he's|she's|they're|hes|shes) (?:has |have |is |are )?(?:gone|turned|going|turning) "
     r"(?:grey|gray|blue)\b",
-    r"\b(?:gasping|choking|suffocating|turning blue|lips? (?:are |is |look |went |turned )?(?:blue|grey|gray)|"
+    r"\b(?:gasping|choking|suffocating|turning blue|lips? (?:are |is |look |looks |went |turned )?(?:kind of |kinda |a bit |sort of |slightly |really |very )?(?:blue|grey|gray)|"
     r"stopped breathing|no breathing|not breathing|respiratory (?:arrest|failure)|spo2|sats? (?:of |at |are )?\d\d|"
     r"rr (?:of )?\d+)\b",
     r"\b(?:unresponsive|unconscious|won'?t wake|will not wake|can'?t wake|cannot wake|not waking|can'?t (?:rouse|be woken)|"
@@ -179,6 +182,9 @@ _GUARDED = [
     r"isn'?t working|leak\w*|empty|ran out|kink\w*|disconnect\w*|block\w*|came out|pulled out|dislodged|weird noise|"
     r"noise)\b",
     r"\b(?:alarm\w*|beep\w*)\b[^.?!]{0,40}\b(?:pump|itb)\b",
+    # a newborn's withdrawal or seizure: twitching, jerking, stiffening, not feeding
+    r"\b(?:baby|newborn|infant)\b[^.?!]{0,40}\b(?:twitch\w*|jerk\w*|stiffen\w*|won'?t (?:feed|eat|wake)|not feeding|"
+    r"stopped feeding|refus\w* to feed)\b",
     r"\b(?:seizing|convulsing|tonic[- ]clonic|grand mal|status epilepticus|(?:having|had|has|is having|started|just had|"
     r"keeps? having)\b[^.?!]{0,20}\b(?:a |an )?(?:seizures?|fits?|convulsions?))\b",
 ]

@@ -67,6 +67,9 @@ from chat.topics import Coverage
     "theres no reason for me to keep going", "i feel like giving up on everything",
     "nobody would even notice if i was gone", "i cant take this pain anymore i want out",
     "life has no meaning anymore and i have a full bottle", "im saying goodbye to everyone tonight",
+    # blue lips said with a hedge; a multiple of the dose given; a newborn twitching and not feeding
+    "his lips look kind of blue and hes very sleepy", "just realised i gave my daughter 10 times her dose",
+    "baby is twitching and wont feed after i took baclofen while pregnant",
     # a story that ended well still calls Poison Help when too much was taken
     "swallowed a dozen of my tablets two days ago, feeling fine now",
 ])
@@ -120,6 +123,8 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "my dad passed out in the heat last week but he's totally fine, can he keep taking baclofen?",
     "nearly passed out laughing at that video lol, anyway does baclofen cause dizziness?",
     "trouble breathing is listed as a rare side effect, how rare is that exactly?",
+    "is it normal for a newborn to twitch a bit in sleep?", "can i take 2 times the dose if the pain is bad?",
+    "why did the man take 30 times the prescribed dose?",
     # the same words about something else
     "how many tablets does it take to feel it working?", "i wrote a note to my doctor just in case she asks",
     "i want out of this pump contract", "giving up on baclofen, it does nothing", "should i end things with my boyfriend?",
