@@ -57,6 +57,15 @@ TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         re.IGNORECASE),
              re.compile(rf"\b(?:in|among) (?:\w+ )?{_PEOPLE}\b|\b(?:people|patients|those|anyone|women|men) (?:with|who|that)\b",
                         re.IGNORECASE)),
+    # "is baclofen a benzo?", "what kind of drug is it?": a sentence that says what class it falls under
+    "class": (re.compile(r"\b(?:is|isn'?t|is not) (?:baclofen|lioresal|it|this|that) (?:a|an|considered (?:an? )?|classed as|"
+                         r"classified as|in the same (?:class|family) as) (?:\w+ ){0,2}(?:benzo\w*|opioids?|opiates?|narcotics?|"
+                         r"controlled (?:substance|drug)|steroids?|stimulants?|sedatives?|depressants?|painkillers?|"
+                         r"muscle relaxants?|anti-?depressants?|anti-?convulsants?|antispasmodics?|tranquil+i[sz]ers?)\b|"
+                         r"\bwhat (?:class|kind|type|sort|category) of (?:drug|medication|medicine)\b|\bdrug class\b",
+                         re.IGNORECASE),
+              re.compile(r"\b(?:category|class of|classified|typically refer to|which baclofen is not|is a muscle relaxant)\b",
+                         re.IGNORECASE)),
     "route": (re.compile(r"\b(?:which|what) (?:forms?|routes?|ways?|kinds?|types?|versions?|formulations?)\b|"
                          r"\bhow (?:is|are|can) (?:it|baclofen|they) (?:be )?(?:given|taken|administered|delivered)\b",
                          re.IGNORECASE),

@@ -59,7 +59,9 @@ TOPICS: dict[str, tuple[str, str]] = {
                   r"drug (?:test|screen)|urine"),
     "driving": (r"\bdriv(?:e|ing)\b|operate (?:heavy )?machinery|machinery", r"\bdriv(?:e|ing)\b|machinery"),
     "kidney disease": (r"(?:kidney|renal) (?:disease|failure|problems?|impairment|insufficiency|dos(?:e|es|ing|age)|"
-                       r"adjustment)|dialysis|bad kidneys|\bcrcl\b|creatinine clearance",
+                       r"adjustment)|dialysis|bad kidneys|\bcrcl\b|creatinine clearance|kidney damage|"
+                       r"(?:bad|harmful|hard|safe) (?:for|on) (?:the |your |my |his |her )?kidneys|"
+                       r"(?:damage|harm|hurt)s? (?:the |your |my |his |her )?kidneys",
                        r"(?:kidney|renal) (?:disease|failure|problems?|impairment|insufficiency)|dialysis"),
     "liver": (r"\bliver\b|hepatic", r"\bliver\b|hepatic"),
     # the monograph's doses are for spasticity; an off-label use it tells of has none ("what dose for hiccups?")

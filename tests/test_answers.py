@@ -1294,3 +1294,13 @@ def test_a_medicine_that_does_not_work_reaches_who_does_not_respond(engine):
 def test_since_when_is_answered_by_when_it_was_first_made(engine, question):
     assert "1960s" in engine.answer(question).quotes[0].text
     assert "duration" not in asked_types(question)
+
+
+@pytest.mark.parametrize("question", ["is baclofen a benzo?", "is it classed as a sedative?"])
+def test_a_class_asked_about_leads_with_the_category_it_falls_under(engine, question):
+    assert "Central Nervous System Depressants" in engine.answer(question).quotes[0].text
+    assert "class" in asked_types(question) and "class" not in asked_types("is baclofen a good option for MS?")
+
+
+def test_whether_it_harms_the_kidneys_is_not_covered(engine):
+    assert engine.answer("could baclofen be hard on my kidneys?").status == "not_covered"
