@@ -14,7 +14,7 @@ import numpy as np
 
 from chat.answer import Hit
 from chat.answer_types import TYPES, asked_types, figures, stated_types
-from chat.lexicon import PEOPLE
+from chat.lexicon import BACLOFEN_NAMES, PEOPLE
 from chat.query import Analyzer, QueryTerms, stems, words
 from index.embed import Encoder
 from index.store import LoadedIndex, embedding_text
@@ -41,12 +41,17 @@ class Weights:
     advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
     topic_bonus: float = 0.06  # a follow-up: the section the earlier question's answer came from
+    focus_bonus: float = 0.05  # "what about X?": a unit that says X (or a monograph term for it)
     dosing_bonus: float = 0.08  # "can my son take extra?": the asker's own dose is answered under a dosage heading
     safety_bonus: float = 0.1  # an emergency: what the monograph says under a safety heading (withdrawal, side effects)
     candidates: int = 64  # passages taken from FAISS before fusion
     bm25_k1: float = 1.5
     bm25_b: float = 0.3  # little length normalisation: a unit is one sentence, and a longer one is no less on topic
 
+
+# "what about X?", "and X?": X is what the follow-up asks now; the earlier topic is its setting.
+_WHAT_ABOUT = re.compile(r"\s*(?:and|what about|how about|what of)\b", re.IGNORECASE)
+_NOT_A_FOCUS = frozenset(stems(sorted(BACLOFEN_NAMES)))
 
 # General advice that fits under any heading: true, but rarely the answer to a question.
 _ADVICE = re.compile(r"\b(?:as directed by (?:a|your) doctor|let your doctor know|tell your doctor|talk to your doctor|"
@@ -226,6 +231,8 @@ class Retriever:
                                        for u in index.units], dtype=bool)
         self._negative = np.array([bool(_STATES_NEGATIVE.search(u.text)) for u in index.units], dtype=bool)
         self._figures = [figures(u.text + pointed_context(index, i)) for i, u in enumerate(index.units)]
+        self._stems = [frozenset(stems(words(" ".join(docs[u.doc_id].sections[u.section_id].path) + " " + u.text)))
+                       for u in index.units]
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
         for c_row, rows in enumerate(index.chunk_units):
             for u_row in rows:
@@ -312,6 +319,8 @@ class Retriever:
             score[self._story] = -1.0  # no one else's story under an alarm
         if topic_row is not None:
             score += self.w.topic_bonus * (self._section_of == self._section_of[topic_row])
+        if context is not None and _WHAT_ABOUT.match(terms.corrected) and not terms.says_nothing:
+            score += self.w.focus_bonus * self._says_own_words(terms)
         if wants_list:
             score += self.w.list_bonus * self._is_list
         how_why = bool(_ASKS_HOW_WHY.search(terms.corrected))
@@ -332,6 +341,11 @@ class Retriever:
         order = np.argsort(-score, kind="stable")[:limit]  # objects for the top few only: flat at 10,000 units
         return [RankedUnit(int(r), float(score[r]), float(dense[r]), float(lexical[r]), float(ctx[r]), int(ctx_rank[r]))
                 for r in order]
+
+    def _says_own_words(self, terms: QueryTerms) -> np.ndarray:
+        """Per unit: it (or its heading) says one of the question's own words, or a monograph term for one."""
+        own = (set(terms.search_tokens) | set(terms.expansion_tokens) | set(terms.phrase_tokens)) - _NOT_A_FOCUS
+        return np.array([bool(own & s) for s in self._stems], dtype=np.float32)
 
     def under_safety(self, row: int) -> bool:
         """The unit sits under a safety heading (side effects, withdrawal, warnings)."""

@@ -1304,3 +1304,8 @@ def test_a_class_asked_about_leads_with_the_category_it_falls_under(engine, ques
 
 def test_whether_it_harms_the_kidneys_is_not_covered(engine):
     assert engine.answer("could baclofen be hard on my kidneys?").status == "not_covered"
+
+
+def test_what_about_x_leads_with_what_says_x(engine):
+    answer = engine.answer("what about for withdrawal?", ["can baclofen help with alcohol cravings"])
+    assert "withdrawal" in answer.quotes[0].text.lower()
