@@ -23,7 +23,7 @@ from chat.compose import CONSEQUENCE, add_cited_support, add_elaboration, render
 from chat.compound import split_compound
 from chat.followup import Resolved, resolve
 from chat.lexicon import DRUG_CLASSES, HOW_MUCH_DOSE
-from chat.query import QueryTerms, stems, without_background, without_contrast, words
+from chat.query import QueryTerms, set_aside, stems, without_background, without_contrast, words
 from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, asks_about_poisoning,
                          detect_emergency, ended_well, follows_a_story, plans_ahead,
@@ -235,9 +235,10 @@ class Engine:
               context: tuple | None = None, topic_row: int | None = None, urgent: bool = False) -> list[RankedUnit]:
         """Quote units for `text`, with the list cue of its own words (kinds of fact: chat/answer_types.py)."""
         wants_list = bool(_LIST_CUES.search(text)) and not asked_types(text)  # "what percentage get side effects?"
+        aside = set_aside(text)
         return self.retriever.rank_units(qvec, own, hits, wants_list=wants_list, asks_not=asks_what_is_not(text) and not urgent,
                                          context=context, own_dosing=is_personal_dosing(text), topic_row=topic_row,
-                                         urgent=urgent)
+                                         urgent=urgent, aside=self.analyzer.analyze(aside) if aside else None)
 
     def _earlier_terms(self, turns: tuple[str, ...]) -> QueryTerms | None:
         """The latest earlier question, read with the turns before it (None when it has no content word)."""

@@ -55,6 +55,26 @@ _HOW_MUCH_ELSE = re.compile(HOW_MUCH_ELSE)
 _NO_TOPIC = ("happen", "happens", "happened", "mean", "means", "do", "does", "did")  # "what happens if I don't?"
 
 
+_ELSE = re.compile(r"\b(?:else|other|others|another|anything|apart|aside)\b", re.IGNORECASE)
+_INSTEAD = re.compile(r"(?:instead|rather)\b", re.IGNORECASE)  # "the pump instead of pills?" compares the two
+_CONTRAST_WORDS = re.compile(r"^\s*(?:apart from|aside from|besides|other than|except(?: for)?)(?: (?:the|a|an|its|my|just))?",
+                             re.IGNORECASE)
+
+
+def set_aside(question: str) -> str:
+    """What a question asking for something else sets aside, for ranking: "besides spasticity" (empty for a "why"
+    question, for "instead of", which compares, or when what it sets aside is the medicine itself).
+
+    Example:
+        >>> set_aside("what else is it used for besides spasticity?"), set_aside("why taper instead of stopping?")
+        ('spasticity', '')
+    """
+    if _WHY.search(question) or not _ELSE.search(question):
+        return ""
+    return " ".join(_CONTRAST_WORDS.sub("", m.group(0)).strip() for m in _CONTRAST.finditer(question)
+                    if not BACLOFEN_NAMES & set(words(m.group(0))) and not _INSTEAD.match(m.group(0)))
+
+
 def without_contrast(question: str) -> str:
     """The question without what it sets aside, for ranking: "apart from alcohol dependence, what else is it used
     for?" is answered by the sentence on its other uses, not by one on alcohol dependence.

@@ -42,6 +42,7 @@ class Weights:
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
     topic_bonus: float = 0.06  # a follow-up: the section the earlier question's answer came from
     focus_bonus: float = 0.05  # "what about X?": a unit that says X (or a monograph term for it)
+    aside_penalty: float = 0.1  # "what else ... besides spasticity?": a sentence (not a list) about what is set aside
     dosing_bonus: float = 0.08  # "can my son take extra?": the asker's own dose is answered under a dosage heading
     safety_bonus: float = 0.1  # an emergency: what the monograph says under a safety heading (withdrawal, side effects)
     candidates: int = 64  # passages taken from FAISS before fusion
@@ -275,7 +276,7 @@ class Retriever:
                    asks_not: bool | None = None,
                    context: tuple[np.ndarray, QueryTerms] | None = None,
                    limit: int = 30, own_dosing: bool = False, topic_row: int | None = None,
-                   urgent: bool = False) -> list[RankedUnit]:
+                   urgent: bool = False, aside: QueryTerms | None = None) -> list[RankedUnit]:
         """The best `limit` quote units, best first, scored by themselves and by their best retrieved passage.
 
         `context` is the (vector, terms) of a follow-up's standalone query; it lends the
@@ -284,6 +285,7 @@ class Retriever:
         is about the asker's (or their person's) own dose, so its "he" is no case report's person and
         the text under a dosage heading answers it. `urgent`: an emergency, told of someone now, whose quotes
         come from under a safety heading ("the pump is beeping and he's stiff" quotes withdrawal, not spasticity).
+        `aside`: what the question sets aside ("besides spasticity"); a sentence that says it answers little.
         """
         n = len(self.index.units)
         if n == 0:
@@ -319,6 +321,8 @@ class Retriever:
             score[self._story] = -1.0  # no one else's story under an alarm
         if topic_row is not None:
             score += self.w.topic_bonus * (self._section_of == self._section_of[topic_row])
+        if aside is not None and aside.tokens:
+            score -= self.w.aside_penalty * self._says_own_words(aside) * ~self._is_list
         if context is not None and _WHAT_ABOUT.match(terms.corrected) and not terms.says_nothing:
             score += self.w.focus_bonus * self._says_own_words(terms)
         if wants_list:

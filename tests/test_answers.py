@@ -11,6 +11,7 @@ import pytest
 
 from chat.answer_types import asked_types, stated_types
 from chat.followup import leans_on_history, resolve
+from chat.query import set_aside
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, REFERENCE_NOTE,
                          asks_about_poisoning, detect_emergency, is_personal_dosing, only_missed_a_dose)
 from chat.scope import DECLINE, NOT_COVERED
@@ -1309,3 +1310,15 @@ def test_whether_it_harms_the_kidneys_is_not_covered(engine):
 def test_what_about_x_leads_with_what_says_x(engine):
     answer = engine.answer("what about for withdrawal?", ["can baclofen help with alcohol cravings"])
     assert "withdrawal" in answer.quotes[0].text.lower()
+
+
+def test_what_else_besides_x_quotes_no_sentence_about_x(engine):
+    answer = engine.answer("other than hiccups what else is it used for off label")
+    assert answer.quotes and not any("hiccup" in q.text.lower() for q in answer.quotes)
+    assert "instead of" not in set_aside("can he get the pump instead of pills?") and not set_aside("why not just stop?")
+
+
+def test_a_why_question_or_a_comparison_sets_nothing_aside():
+    assert set_aside("can he get the pump instead of pills, or anything else?") == ""
+    assert set_aside("why taper rather than stop, is there another way?") == ""
+    assert set_aside("anything else besides baclofen for spasticity?") == ""
