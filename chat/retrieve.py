@@ -51,7 +51,10 @@ class Weights:
 
 
 # "what about X?", "and X?": X is what the follow-up asks now; the earlier topic is its setting.
-_WHAT_ABOUT = re.compile(r"\s*(?:and|what about|how about|what of)\b", re.IGNORECASE)
+_WHAT_ABOUT = re.compile(r"\s*(?:and|what about|how about|what of)\b|"
+                         # "how do I avoid them?": what is to be done with the earlier topic
+                         r".*\bhow (?:do|can|could|should|would|does|is|are) (?:i|you|we|one|they|people|doctors)? ?"
+                         r"(?:\w+ )?(?:it|them|that|this|those|these)(?: then| though| exactly| again)?\W*$", re.IGNORECASE)
 _NOT_A_FOCUS = frozenset(stems(sorted(BACLOFEN_NAMES)))
 
 # General advice that fits under any heading: true, but rarely the answer to a question.

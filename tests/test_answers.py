@@ -1322,3 +1322,9 @@ def test_a_why_question_or_a_comparison_sets_nothing_aside():
     assert set_aside("can he get the pump instead of pills, or anything else?") == ""
     assert set_aside("why taper rather than stop, is there another way?") == ""
     assert set_aside("anything else besides baclofen for spasticity?") == ""
+
+
+@pytest.mark.parametrize("question", ["how do i avoid them?", "how would i avoid that?"])
+def test_how_to_do_something_with_the_earlier_topic_leads_with_how(engine, question):
+    answer = engine.answer(question, ["what withdrawal symptoms can baclofen cause?"])
+    assert "to avoid withdrawal symptoms" in answer.quotes[0].text
