@@ -41,7 +41,7 @@ class Weights:
     advice_penalty: float = 0.06  # general advice ("always take as directed", "let your doctor know") answers little
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
     topic_bonus: float = 0.06  # a follow-up: the section the earlier question's answer came from
-    focus_bonus: float = 0.05  # "what about X?": a unit that says X (or a monograph term for it)
+    focus_bonus: float = 0.05  # "what about X?", "how do I avoid it?": a unit that says X, or the verb
     aside_penalty: float = 0.1  # "what else ... besides spasticity?": a sentence (not a list) about what is set aside
     dosing_bonus: float = 0.08  # "can my son take extra?": the asker's own dose is answered under a dosage heading
     safety_bonus: float = 0.1  # an emergency: what the monograph says under a safety heading (withdrawal, side effects)
@@ -50,7 +50,8 @@ class Weights:
     bm25_b: float = 0.3  # little length normalisation: a unit is one sentence, and a longer one is no less on topic
 
 
-# "what about X?", "and X?": X is what the follow-up asks now; the earlier topic is its setting.
+# "what about X?", "and X?", "how do I avoid them?": X (or the verb) is what the follow-up asks now; the earlier
+# topic is its setting.
 _WHAT_ABOUT = re.compile(r"\s*(?:and|what about|how about|what of)\b|"
                          # "how do I avoid them?": what is to be done with the earlier topic
                          r".*\bhow (?:do|can|could|should|would|does|is|are) (?:i|you|we|one|they|people|doctors)? ?"
