@@ -42,7 +42,7 @@ class Weights:
     case_penalty: float = 0.06  # a case report's story of one person, for a question that asks about no one
     topic_bonus: float = 0.06  # a follow-up: the section the earlier question's answer came from
     focus_bonus: float = 0.05  # "what about X?", "how do I avoid it?": a unit that says X, or the verb
-    aside_penalty: float = 0.1  # "what else ... besides spasticity?": a sentence (not a list) about what is set aside
+    aside_penalty: float = 0.1  # "what else ... other than hiccups?": a unit under a heading that names what is set aside
     dosing_bonus: float = 0.08  # "can my son take extra?": the asker's own dose is answered under a dosage heading
     safety_bonus: float = 0.1  # an emergency: what the monograph says under a safety heading (withdrawal, side effects)
     candidates: int = 64  # passages taken from FAISS before fusion
@@ -236,8 +236,9 @@ class Retriever:
                                        for u in index.units], dtype=bool)
         self._negative = np.array([bool(_STATES_NEGATIVE.search(u.text)) for u in index.units], dtype=bool)
         self._figures = [figures(u.text + pointed_context(index, i)) for i, u in enumerate(index.units)]
-        self._stems = [frozenset(stems(words(" ".join(docs[u.doc_id].sections[u.section_id].path) + " " + u.text)))
-                       for u in index.units]
+        self._heading_stems = [frozenset(stems(words(" ".join(docs[u.doc_id].sections[u.section_id].path))))
+                               for u in index.units]
+        self._stems = [h | frozenset(stems(words(u.text))) for h, u in zip(self._heading_stems, index.units)]
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
         for c_row, rows in enumerate(index.chunk_units):
             for u_row in rows:
@@ -289,7 +290,7 @@ class Retriever:
         is about the asker's (or their person's) own dose, so its "he" is no case report's person and
         the text under a dosage heading answers it. `urgent`: an emergency, told of someone now, whose quotes
         come from under a safety heading ("the pump is beeping and he's stiff" quotes withdrawal, not spasticity).
-        `aside`: what the question sets aside ("besides spasticity"); a sentence that says it answers little.
+        `aside`: what the question sets aside ("other than hiccups"); a unit under a heading that names it answers little.
         """
         n = len(self.index.units)
         if n == 0:
@@ -326,7 +327,7 @@ class Retriever:
         if topic_row is not None:
             score += self.w.topic_bonus * (self._section_of == self._section_of[topic_row])
         if aside is not None and aside.tokens:
-            score -= self.w.aside_penalty * self._says_own_words(aside) * ~self._is_list
+            score -= self.w.aside_penalty * self._says_own_words(aside, self._heading_stems)
         if context is not None and _WHAT_ABOUT.match(terms.corrected) and not terms.says_nothing:
             score += self.w.focus_bonus * self._says_own_words(terms)
         if wants_list:
@@ -350,10 +351,11 @@ class Retriever:
         return [RankedUnit(int(r), float(score[r]), float(dense[r]), float(lexical[r]), float(ctx[r]), int(ctx_rank[r]))
                 for r in order]
 
-    def _says_own_words(self, terms: QueryTerms) -> np.ndarray:
-        """Per unit: it (or its heading) says one of the question's own words, or a monograph term for one."""
+    def _says_own_words(self, terms: QueryTerms, where: list[frozenset[str]] | None = None) -> np.ndarray:
+        """Per unit: it (or its heading; `where`: only its heading) says one of the question's own words, or a
+        monograph term for one."""
         own = (set(terms.search_tokens) | set(terms.expansion_tokens) | set(terms.phrase_tokens)) - _NOT_A_FOCUS
-        return np.array([bool(own & s) for s in self._stems], dtype=np.float32)
+        return np.array([bool(own & s) for s in (self._stems if where is None else where)], dtype=np.float32)
 
     def under_safety(self, row: int) -> bool:
         """The unit sits under a safety heading (side effects, withdrawal, warnings)."""

@@ -1328,3 +1328,8 @@ def test_a_why_question_or_a_comparison_sets_nothing_aside():
 def test_how_to_do_something_with_the_earlier_topic_leads_with_how(engine, question):
     answer = engine.answer(question, ["what withdrawal symptoms can baclofen cause?"])
     assert "to avoid withdrawal symptoms" in answer.quotes[0].text
+
+
+def test_a_sentence_naming_what_is_set_aside_among_others_still_leads(engine):
+    answer = engine.answer("apart from alcohol, what other conditions is it used for?")
+    assert "number of other conditions" in answer.quotes[0].text
