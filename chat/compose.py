@@ -34,6 +34,11 @@ CONSEQUENCE = re.compile(r"\bwhat (?:(?:can|could|will|would|might|may) )?(?:hap
 _LEAD_IN_WORDS = frozenset({"some", "include", "includes", "including", "following", "other", "these", "those"})
 
 
+def _overlaps(unit, quotes: Sequence[Quote]) -> bool:
+    """The unit shares characters with one of the quotes."""
+    return any(q.doc_id == unit.doc_id and q.start < unit.end and unit.start < q.end for q in quotes)
+
+
 def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int = MAX_QUOTES,
                   min_score: float = 0.2, spread: float = 0.12, role: str = "answer",
                   taken: Sequence[Quote] = ()) -> list[Quote]:
@@ -47,7 +52,7 @@ def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int 
         unit = index.units[cand.row]
         if quotes and _ANNOUNCES.search(unit.head):
             continue  # "... which we'll discuss in the following sections" says nothing itself: it leads or is left out
-        if any(q.doc_id == unit.doc_id and q.start < unit.end and unit.start < q.end for q in (*taken, *quotes)):
+        if _overlaps(unit, (*taken, *quotes)):
             continue
         doc = index.documents[unit.doc_id]
         quotes.append(Quote(
@@ -102,7 +107,7 @@ def add_elaboration(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Q
             kind = _listed_kind(unit.head) if unit.kind == "list" else frozenset()
             if (not kind or not kind <= said or unit.doc_id != quote.doc_id
                     or PATH_SEP.join(index.documents[unit.doc_id].sections[unit.section_id].path) != quote.section
-                    or any(q.doc_id == unit.doc_id and q.start < unit.end and unit.start < q.end for q in quotes)):
+                    or _overlaps(unit, quotes)):
                 continue
             spare = [i for i, q in enumerate(quotes) if i and "part" not in q.why]
             if len(quotes) >= max_quotes and not spare:

@@ -116,8 +116,8 @@ _SELF_HARM = [
 # "the man who took...", "the patient taking 600 mg...": a person the monograph tells of, not one here.
 _NOT_A_CASE = r"(?<!who )(?<!that )"
 _CASE_TAKING = r"(?<!man )(?<!woman )(?<!guy )(?<!patient )(?<!person )taking"
-# Happened or happening, said in words that leave no doubt: too much taken, no breathing, no response.
-_ALWAYS = [
+# Too much taken or given, in words that leave no doubt (with the signs below: happened or happening, no "now" needed).
+_TOO_MUCH = [
     r"\bover ?dos(?:ed|ing)\b|\bdouble[ -]?dos(?:ed|ing)\b|\bod'?(?:ed|d|ing)\b|\bdoubled up\b",
     _NOT_A_CASE + r"\b(?:took|taken|take|swallowed|ate|had|taking|gave|given|popped|chewed|got into)\b[^.?!]{0,40}"
     r"\b(?:too many|to many|too much|way more|a lot more|more than (?:prescribed|(?:he|she|i) should)|a bunch|a handful|"
@@ -148,7 +148,9 @@ _ALWAYS = [
     r"\b(?:accidentally|by accident|by mistake|mistakenly|forgot (?:i|he|she) (?:already )?(?:had|took|it))\b",
     r"\b(?:took|gave|given|taken|had|got)\b[^.?!]{0,30}\b(?:dose|pills?|tablets?|baclofen|meds)\b[^.?!]{0,15}\btwice "
     r"(?:today|tonight|this (?:morning|evening)|in (?:a row|an hour))",
-    # (the signs below need no "now" either, but a story that says it ended well is over: see _ended_well)
+]
+# Signs that need no "now" either; but a story that says it ended well is over (ended_well), unlike too much taken.
+_SIGNS_ANY_TIME = [
     rf"\b{_NEG}\s*(?:breath\w*|get (?:any )?air)",
     r"\b(?:lips|face|skin|he|she|he's|she's|they're|hes|shes) (?:has |have |is |are )?(?:gone|turned|going|turning) "
     r"(?:grey|gray|blue)\b",
@@ -230,8 +232,9 @@ _STORY = re.compile(r"\b(?:the|a|that|this|those) (?:guy|man|men|woman|women|per
                     r"smoker|smokers|drinker|drinkers|mother|mothers|newborn|newborns|baby|babies|participants?) "
                     r"(?:who|that|in|from)\b.*|\bwhat happened to (?:the|that|this|those) \w+.*")
 _SELF_HARM_RE = [re.compile(p) for p in _SELF_HARM]
+_ALWAYS = _TOO_MUCH + _SIGNS_ANY_TIME
 _ALWAYS_RE = [re.compile(p) for p in _ALWAYS]
-_TAKEN_TOO_MUCH = _ALWAYS_RE[:[i for i, p in enumerate(_ALWAYS) if "breath" in p][0]]  # Poison Help, however it ended
+_TOO_MUCH_RE = _ALWAYS_RE[:len(_TOO_MUCH)]  # Poison Help, however it ended
 _GUARDED_RE = [re.compile(p) for p in _GUARDED]
 _NOW_RE = [re.compile(p) for p in _NOW]
 _PERSON_RE = re.compile(rf"\b{_PERSON}\b")
@@ -390,7 +393,7 @@ def _is_live(text: str) -> bool:
     if _self_harm(text):
         return True
     if ended_well(text):  # only too much taken still calls for Poison Help
-        return any(p.search(clause) for clause in _clauses(text) for p in _TAKEN_TOO_MUCH)
+        return any(p.search(clause) for clause in _clauses(text) for p in _TOO_MUCH_RE)
     for clause in _clauses(text):
         now = bool(_NOW_WORDS.search(clause))
         if _long_past(clause):
