@@ -7,6 +7,8 @@ common medicines lets the scope check tell "ibuprofen dose" from "ibuprofen with
 
 from __future__ import annotations
 
+import re
+
 # Lay word or phrase -> monograph terms added to the query (the original words stay).
 LAY_TERMS: dict[str, str] = {
     "drowsy": "sedation sleepiness fatigue", "drowsiness": "sedation sleepiness fatigue",
@@ -216,6 +218,16 @@ amphetamine ritalin methylphenidate modafinil provigil botox botulinum ketamine 
 kratom phenibut ghb nicotine caffeine levodopa carbodopa sinemet ropinirole pramipexole donepezil aricept
 memantine tamoxifen methotrexate hydroxychloroquine ivermectin paxlovid tamiflu lithium lithobid
 """.split())
+
+# How the names of other medicines end: the WHO's common stems for international nonproprietary names
+# ("-mab" antibodies, "-imod" immunomodulators, "-pril" ACE inhibitors, "-azepam" benzodiazepines, ...), so a
+# medicine the list above lacks ("is ocrelizumab better?") is still known for one. Checked only on words the
+# monograph and common English never use.
+DRUG_NAME_ENDING = re.compile(
+    r"(?:mab|tinib|anib|rafenib|imod|gepant|pril|sartan|olol|dipine|statin|prazole|tidine|idine|adine|azepam|azolam|"
+    r"azam|oxetine|triptyline|ipramine|apine|peridone|asidone|cillin|mycin|floxacin|cycline|conazole|vir|parin|xaban|"
+    r"gatran|gliptin|gliflozin|glutide|setron|triptan|lukast|afil|barbital|caine|profen|coxib|fenac|isone|olone|"
+    r"asone|terol|tropium|semide|thiazide|dronate|racetam|gabalin|pentin|clone|plon|amate|tiapine|ximab|cept)$")
 
 # The class a medicine belongs to, in the words drug-interaction lists use ("opioid drugs for pain
 # relief", "anti-seizure drugs"): a question naming the medicine reaches the list that names its class.

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from chat.lexicon import (BACLOFEN_NAMES, DRUG_CLASSES, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS, OTHER_DRUGS,
-                          HOW_MUCH_ELSE, QUALIFIER_PHRASES, SLIPS, STOPWORDS)
+from chat.lexicon import (BACLOFEN_NAMES, DRUG_CLASSES, DRUG_NAME_ENDING, FUNCTION_WORDS, INTENT_TERMS, LAY_TERMS,
+                          OTHER_DRUGS, HOW_MUCH_ELSE, QUALIFIER_PHRASES, SLIPS, STOPWORDS)
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _FUZZY_MIN_LEN = 4
@@ -28,6 +28,14 @@ _TYPO_GAP = 1.0  # a typo is far rarer than the word meant ("withdrawl" 1.8 vs 4
 _SLIP_GAP = 2.0  # a word a hundred times rarer than a word one edit away is taken for a slip of it
 _MAX_SLIPS = 4  # a message with more unknown words than this is not searched for English slips
 _MAX_CACHED = 4096
+_NAME_ZIPF = 2.5  # a word with a drug name's ending and rarer than this in English names a medicine
+_BRAND_ZIPF = 1.5  # a word English hardly uses, where a medicine's name goes, names one ("side effects of ocrevus")
+# Where a medicine's name goes: after "side effects of", "taking", "instead of", "than", or before "tablets", "dose".
+_BEFORE_A_NAME = re.compile(r"\b(?:(?:side effects?|doses?|dosage|dosing|mg) of|tak(?:e|es|ing)|took|tr(?:y|ying|ied)|"
+                            r"start(?:ed|ing)?|prescribed|switch(?:ed|ing)? (?:to|from)|instead of|than|vs|versus)"
+                            r" ([a-z]+)\b")
+_AFTER_A_NAME = re.compile(r"\b([a-z]+) (?:side effects?|doses?|dosage|dosing|tablets?|pills?|injections?|infusions?|"
+                           r"shots?|mg|safe|better|worse|stronger|addictive)\b")
 _VARIANT_PREFIX = 6  # letters a word and its unstemmed relative share at the start, at least
 _INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""))
 
@@ -281,6 +289,22 @@ class Analyzer:
         parts = [p for p in word.split("-") if p]
         return len(parts) > 1 and all(self.is_known(p) for p in parts)
 
+    def other_drugs(self, corrected: list[str]) -> tuple[str, ...]:
+        """The names of other medicines in a question: those of the lexicon's list, and words the monograph and
+        English never use that end like a medicine's name ("ocrelizumab") or stand where one goes ("side effects
+        of ocrevus")."""
+        joined = " ".join(corrected)
+        slots = {m.group(1) for pattern in (_BEFORE_A_NAME, _AFTER_A_NAME) for m in pattern.finditer(joined)}
+        out = []
+        for w in corrected:
+            if w in OTHER_DRUGS:
+                out.append(w)
+            elif (len(w) >= 5 and w.isalpha() and w not in BACLOFEN_NAMES and w not in LAY_TERMS and w not in STOPWORDS
+                  and not self.is_known(w)
+                  and (zipf(w) < _BRAND_ZIPF and w in slots or zipf(w) < _NAME_ZIPF and DRUG_NAME_ENDING.search(w))):
+                out.append(w)
+        return tuple(dict.fromkeys(out))
+
     def analyze(self, question: str) -> QueryTerms:
         raw = words(question)
         for pattern, fix in SLIPS:
@@ -315,7 +339,7 @@ class Analyzer:
         return QueryTerms(
             text=text, corrected=joined, tokens=tuple(content), expansions=tuple(expansions),
             names_baclofen=any(w in BACLOFEN_NAMES for w in corrected),
-            other_drugs=tuple(w for w in corrected if w in OTHER_DRUGS),
+            other_drugs=self.other_drugs(corrected),
             shape_terms=tuple(e for e in expansions if e in shape_only),
             phrase_terms=tuple(e for e in expansions if e in standing),
         )

@@ -46,6 +46,30 @@ def test_a_misspelled_medicine_is_read_as_that_medicine(analyzer, typo, fixed):
     assert terms.other_drugs == (fixed,) and "interact" in terms.expansions
 
 
+@pytest.mark.parametrize("question, name", [
+    ("is ofatumumab any good for relapses?", "ofatumumab"),  # an antibody's "-mab"
+    ("does ponesimod make you tired?", "ponesimod"),  # an immunomodulator's "-imod"
+    ("what is the highest dose of perindopril", "perindopril"),  # an ACE inhibitor's "-pril"
+    ("what are the side effects of kesimpta?", "kesimpta"),  # a brand where a medicine's name goes
+    ("is mayzent safe when breastfeeding?", "mayzent"),
+    ("how many zeposia tablets a day", "zeposia"),
+])
+def test_a_medicine_missing_from_the_list_is_still_known_for_one(analyzer, question, name):
+    terms = analyzer.analyze(question)
+    assert name in terms.other_drugs
+    assert is_out_of_scope(terms, Resolved(question, False), analyzer, 0.5, 0.2)
+
+
+@pytest.mark.parametrize("question", [
+    "what are the side effects of baclofen tablets",  # the monograph's own words
+    "is baclofen safe with april travel plans",  # "april" is English, not a "-pril" medicine
+    "does it help spasticty in the legs?",  # a slip of a corpus word is that word
+    "what are the side effects of it",
+])
+def test_words_that_name_no_other_medicine(analyzer, question):
+    assert analyzer.analyze(question).other_drugs == ()
+
+
 def test_a_lay_phrase_is_not_rewritten_word_by_word(analyzer):
     # "baclofen could" is a corpus phrase, but "cold" belongs to "cold turkey" here
     assert analyzer.analyze("stopped baclofen cold turkey").corrected == "stopped baclofen cold turkey"
@@ -126,6 +150,12 @@ def test_a_question_about_the_users_own_medicine_is_answered_or_not_covered(engi
     assert engine.answer("am I allowed to fly on a plane while taking it?").status == "not_covered"
     assert engine.answer("what does an overdose look like in an older person?").status == "not_covered"
     assert engine.answer("what about the signs of cancer?").status == "out_of_scope"
+
+
+def test_a_medicine_the_lexicon_lacks_gets_no_baclofen_quotes(engine):
+    answer = engine.answer("what's the starting dose of siponimod?")
+    assert answer.status == "out_of_scope" and not answer.quotes
+    assert engine.answer("can I take baclofen together with siponimod?").status == "answered"  # an interaction
 
 
 def test_an_off_topic_follow_up_stays_off_topic(analyzer):
