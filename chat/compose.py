@@ -124,26 +124,36 @@ def add_elaboration(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Q
 
 def select_for_parts(index: LoadedIndex, parts: Sequence[tuple[str, list[RankedUnit]]], overall: list[RankedUnit],
                      max_quotes: int = MAX_QUOTES, min_score: float = 0.2, spread: float = 0.12,
-                     covered_within: int = 2, covered_margin: float = 0.05, clear_dense: float = 0.5) -> list[Quote]:
+                     covered_within: int = 2, covered_margin: float = 0.05, clear_dense: float = 0.5,
+                     shared_within: int = 3) -> list[Quote]:
     """A compound question: the whole message's best quote when it answers one of the parts, then the best for
     each part no quote answers yet, then more of the message's best within `spread`.
 
     A quote answers a part when it is the part's best. A part whose best is no clear match (dense similarity
     below `clear_dense`: "how long was it?", "is it too much for me?") says too little to rank on its own, so a
-    quote among its top `covered_within`, within `covered_margin` of its best, answers it too."""
+    quote among its top `covered_within`, within `covered_margin` of its best, answers it too. The message's
+    best that is no part's best answers every part when it is among the top `shared_within` of each, within
+    `covered_margin` of their bests: "how much was the mother taking and what happened to the baby?" asks two
+    things of one case report."""
 
-    def answers(quote: Quote, ranked: list[RankedUnit]) -> bool:
-        top = [r for r in ranked[:covered_within] if r.score >= ranked[0].score - covered_margin]
-        if ranked[0].dense >= clear_dense:
-            top = top[:1]
+    def among(quote: Quote, ranked: list[RankedUnit], n: int) -> bool:
+        top = [r for r in ranked[:n] if r.score >= ranked[0].score - covered_margin]
         return any(index.units[r.row].start == quote.start and index.units[r.row].doc_id == quote.doc_id for r in top)
 
-    quotes = [q for q in select_quotes(index, overall, 1, min_score, spread)
-              if any(answers(q, ranked) for _, ranked in parts if ranked)]  # a blend of the parts leads nothing
+    def answers(quote: Quote, ranked: list[RankedUnit]) -> bool:
+        return among(quote, ranked, 1 if ranked[0].dense >= clear_dense else covered_within)
+
+    ranked_parts = [ranked for _, ranked in parts if ranked]
+    quotes = select_quotes(index, overall, 1, min_score, spread)
+    shared = False
+    if not any(answers(q, ranked) for q in quotes for ranked in ranked_parts):  # a blend of the parts leads nothing,
+        shared = bool(quotes) and len(ranked_parts) > 1 and all(
+            among(q, ranked, shared_within) for q in quotes for ranked in ranked_parts)
+        quotes = quotes if shared else []  # unless it is close to the best of each
     for part, ranked in parts:
         if len(quotes) >= max_quotes:
             break
-        if ranked and any(answers(q, ranked) for q in quotes):
+        if ranked and (shared or any(answers(q, ranked) for q in quotes)):
             continue
         for quote in select_quotes(index, ranked, 1, min_score, spread, taken=quotes):
             quotes.append(replace(quote, why={**quote.why, "part": part}))

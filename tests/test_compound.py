@@ -86,6 +86,12 @@ def test_the_messages_best_leads_only_when_it_answers_a_part(engine):
     parts[1] = ("who gets the pump?", ranked(("indicated", 0.6), ("blend", 0.58), dense=0.4))
     got = texts(parts, blend_first)
     assert "respond to baclofen spinal" in got[0] and "allergic" in got[1]
+    # close to the best of every part, though the best of none: two things asked of one passage; it answers both
+    parts = [("how much was she taking?", ranked(("allergy", 0.30), ("indicated", 0.29), ("blend", 0.28))),
+             ("what happened to the baby?", ranked(("indicated", 0.34), ("blend", 0.31)))]
+    assert "respond to baclofen spinal" in texts(parts, blend_first)[0]
+    parts[1] = ("what happened to the baby?", ranked(("indicated", 0.40), ("blend", 0.31)))  # far from one best
+    assert "respond to" not in texts(parts, blend_first)[0]
 
 
 def test_a_forms_question_with_a_strengths_question_gets_both(engine):
