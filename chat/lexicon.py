@@ -290,6 +290,10 @@ SLIPS: tuple[tuple[str, str], ...] = (
     (r"\bshes\b", "she is"), (r"\bhes\b", "he is"), (r"\bppl\b", "people"), (r"\bu\b", "you"), (r"\bur\b", "your"),
     (r"\bpls\b|\bplz\b", "please"), (r"\bbc\b|\bcuz\b|\bcos\b", "because"), (r"\bw/o\b", "without"),
     (r"\bhow come\b", "why"),  # "how come?" asks why; its "come" is no "come off"
+    # "give me the full list of X" asks for all X; its "list" is no "this is not a complete list" (but "is that the
+    # full list?" asks just that)
+    (r"\b(give me|show me|tell me|send me|list|what are|what is|what's|whats|need|want|get|see|know) (?:the |a )?"
+     r"(?:full|complete|whole|entire) list of\b", r"\1 all"),
     # "how long does X last?" asks when X goes away; its "long" and "last" are no "long-term trials lasting 5 years"
     (r"\bhow long (do|does|will|would|did)\b((?: \w+){0,5}) (?:last|lasts|go on|continue|persist)\b", r"when \1\2 go away"),
     # "it chills me out" is the calm it gives, not the chills of a fever

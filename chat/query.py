@@ -110,10 +110,15 @@ _BACKGROUND = re.compile(
     r"(?: (?:for|since|over) (?:about |around |almost |nearly |over |the (?:last|past) )?"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|many)(?: \w+)? "
     r"(?:days?|weeks?|months?|years?)| for (?:(?:my|his|her|their|our|a|an) )?(?:\w+ ){0,2}(?:ms|multiple sclerosis|"
-    r"spasticity|spasms|stiffness|cerebral palsy|cp|spinal cord injury|sci|back|legs?|injury|condition))\b",
+    r"spasticity|spasms|stiffness|tightness|muscles?|cramps?|cerebral palsy|cp|spinal cord injury|sci|back|legs?|injury|"
+    r"condition))\b",
     re.IGNORECASE)
 _OWN_TREATMENT = re.compile(r"\b(?:i|i'm|im|i've|ive|he|she|he's|she's|my \w+|we)\b(?: \w+){0,3} (?:take|takes|taking|taken|took|on|"
-                            r"prescribed|started|using|use)\b", re.IGNORECASE)
+                            r"prescribed|started|using|use)\b|\b(?:gave|gives|given|prescribed) me\b|\bput me on\b",
+                            re.IGNORECASE)
+# Where a told story ends and a question starts, without a full stop: "..., what is it for?"
+_THEN_ASKS = re.compile(r"[.?!](?=\s|$)|[,;:] (?:so |but |and )?(?:what|how|why|is|are|can|could|should|will|would|does|do)\b",
+                        re.IGNORECASE)
 
 
 def without_background(question: str) -> str:
@@ -126,7 +131,7 @@ def without_background(question: str) -> str:
         >>> without_background("does baclofen for my MS cause fatigue?")
         'does baclofen for my MS cause fatigue?'
     """
-    if len(re.findall(r"[.?!](?=\s|$)", question.strip())) < 2 or not _OWN_TREATMENT.search(question):
+    if len(_THEN_ASKS.findall(question.strip())) < 2 or not _OWN_TREATMENT.search(question):
         return question
     previous = None
     while previous != question:  # "... 10mg a day for six months for a spinal cord injury": one phrase at a time

@@ -476,6 +476,14 @@ def test_a_question_about_completeness_quotes_the_not_a_complete_list_sentence(e
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question", ["show me the entire list of drug types baclofen interacts with",
+                                      "what's the whole list of serious side effects?"])
+def test_a_request_for_the_full_list_quotes_the_list_not_the_not_a_complete_list_sentence(engine, question):
+    lead = engine.answer(question).quotes[0]
+    assert lead.text.count("•") >= 3 and "not a complete list" not in lead.text
+
+
+@pytest.mark.slow
 def test_one_unknown_word_does_not_hide_a_passage_that_matches_outright(engine):
     answer = engine.answer("what does it mean that GABA activity is inhibitory, how does it affect signalling in the brain?")
     assert answer.status == "answered" and "inhibitory" in answer.quotes[0].text
@@ -1112,6 +1120,17 @@ def test_background_is_kept_in_a_one_sentence_question():
     assert without_background("does baclofen for my MS cause fatigue?") == "does baclofen for my MS cause fatigue?"
     assert without_background("Baclofen for MS. Does it work? Tell me.") == "Baclofen for MS. Does it work? Tell me."
     assert "six months" not in without_background("I've taken it for six months. Is my dizziness normal?")
+    # a story told before a comma, then a question: "gave me" and "put me on" tell of one's own treatment too
+    assert (without_background("my neurologist put me on baclofen for my leg cramps, so how does it work?")
+            == "my neurologist put me on baclofen, so how does it work?")
+    assert (without_background("my GP gave me baclofen for stiffness, is it addictive?")
+            == "my GP gave me baclofen, is it addictive?")
+
+
+@pytest.mark.slow
+def test_a_story_before_a_comma_is_no_topic_of_the_question(engine):
+    answer = engine.answer("the physio gave me baclofen for my stiff tight muscles, what is it normally prescribed for?")
+    assert "used to treat" in answer.quotes[0].text or "FDA-approved to treat" in answer.quotes[0].text
 
 
 @pytest.mark.slow
