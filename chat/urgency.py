@@ -3,12 +3,15 @@
 A logistic regression over the question's embedding (the same vector retrieval uses), trained on
 `chat/data/urgency_examples.jsonl`: 438 questions written for this purpose, about a third of them
 emergencies told in many ways (overdoses, self-harm said indirectly, breathing, seizures, pumps,
-withdrawal, allergy) and the rest questions about the same topics that are not emergencies. C and
-the threshold were chosen by 5-fold cross-validation on those examples for about 1.5% false alarms
-(README, "How answers are chosen"). It only adds emergencies to what chat/safety.py's rules find.
+withdrawal, allergy) and the rest questions about the same topics that are not emergencies, and the 550
+messages of the read halves of the held-out emergency sets (`set` names the source; the blind halves
+are never trained on). C and the threshold give the highest recall with at most 5% false alarms in
+5-fold cross-validation on those examples (README, "How answers are chosen"). It only adds emergencies
+to what chat/safety.py's rules find.
 
-It is fitted once per model and index (about 4 s) and cached next to the index; an unwritable cache
-only means fitting again at the next start.
+It is fitted once per model, index and prepared examples (about 8 s) and cached next to the index; the
+key includes the examples as the engine prepares them, so a change to the lexicon refits it. An unwritable
+cache only means fitting again at the next start.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ log = logging.getLogger(__name__)
 
 EXAMPLES = Path(__file__).parent / "data" / "urgency_examples.jsonl"
 C = 16.0
-THRESHOLD = 0.8
+THRESHOLD = 0.7
 
 
 @dataclass(frozen=True)
@@ -63,15 +66,17 @@ def load_or_fit(encoder: Encoder, prepare: Callable[[str], str], cache_dir: Path
 
     `prepare` turns a question into the text the engine embeds, so training sees what answering sees.
     """
-    digest = hashlib.sha256(EXAMPLES.read_bytes() + f"|{encoder.weights_sha256}|{key}|{C}".encode()).hexdigest()[:20]
+    texts, labels = read_examples()
+    prepared = [prepare(t) for t in texts]  # keyed too: a lexicon change changes what the model is fitted on
+    seen = "\n".join(f"{int(u)}\t{t}" for t, u in zip(prepared, labels))
+    digest = hashlib.sha256(f"{seen}|{encoder.weights_sha256}|{key}|{C}".encode()).hexdigest()[:20]
     path = cache_dir / f"urgency-{digest}.npz"
     try:
         with np.load(path) as data:
             return UrgencyModel(data["coef"].astype(np.float32), float(data["intercept"]))
     except (OSError, KeyError, ValueError):
         pass
-    texts, labels = read_examples()
-    model = fit(encoder.encode([prepare(t) for t in texts]), labels)
+    model = fit(encoder.encode(prepared), labels)
     tmp = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)

@@ -56,6 +56,14 @@ def test_cached_after_the_first_fit(engine, real_encoder, tmp_path, monkeypatch)
 
 
 @pytest.mark.slow
+def test_a_change_in_how_questions_are_prepared_refits(real_encoder, tmp_path):
+    """The cached model is keyed on the examples as prepared: after a lexicon change it must not be reused."""
+    urgency.load_or_fit(real_encoder, lambda q: q, tmp_path / "cache", "v1")
+    urgency.load_or_fit(real_encoder, lambda q: q + " baclofen", tmp_path / "cache", "v1")
+    assert len(list((tmp_path / "cache").glob("urgency-*.npz"))) == 2
+
+
+@pytest.mark.slow
 def test_an_unwritable_cache_still_gives_a_model(engine, real_encoder, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
