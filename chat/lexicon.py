@@ -160,6 +160,9 @@ LAY_TERMS: dict[str, str] = {
     "take less": "decreased dosage", "taking less": "decreased dosage",
     "shown to be safe": "safety established", "proven safe": "safety established",
     "proven to be safe": "safety established",
+    # "does it matter if it's the pill or the pump?": whether something varies with what is named
+    "does it matter": "vary depending", "does that matter": "vary depending", "does it depend": "vary depending",
+    "depend on": "vary depending", "depends on": "vary depending",
 }
 
 # Lay phrases that qualify a question (an amount, a rate) rather than name its subject: their terms are searched

@@ -53,7 +53,7 @@ _SELF_HARM = [
     r"(?:hurt|harm|cut|cutting)(?:ing)? (?:my|him|her)sel(?:f|ves)|self[- ]harm\w*|wants? to die|wanted to die|"
     r"wanna die|better off (?:dead|without me)|don'?t want to (?:live|be alive|be here|wake up|exist)|"
     r"(?:never|not) (?:to )?wake up|didn'?t wake up (?:one day|ever)|"
-    r"(?:so|and) (?:i|he|she) (?:just |would |will )?(?:don'?t|never|won'?t|wouldn'?t) wake (?:up|again)(?: (?:again|ever|anymore))?\s*(?:[.!?,]|$)|"
+    r"(?:so|and) (?:that )?(?:i|he|she) (?:just |would |will )?(?:don'?t|never|won'?t|wouldn'?t) wake (?:up|again)(?: (?:again|ever|anymore))?\s*(?:[.!?,]|$)|"
     r"(?:no|nothing to) (?:reason|point) (?:to|in|of) (?:live|living|going on)|what'?s the point of (?:living|going on|"
     r"life)|not worth living|(?:life|living) (?:is(?:n'?t| not)|isnt) worth|can'?t go on|"
     r"(?:end|ending) (?:it(?: all)?|everything)\b|wish (?:i|he|she) (?:was|were) dead|unalive|\bkms\b|"
@@ -109,6 +109,10 @@ _SELF_HARM = [
     r"\b(?:going to|gonna|will|planning to|about to|want to)\s+(?:just\s+)?(?:take|swallow)\s+(?:them|these|those|"
     r"my (?:pills|tablets|meds))\s+all\b|"
     r"\bif (?:i|he|she|they) (?:took|take|swallowed|swallow|had)\b[^.?!]{0,30}\b(?:would|will|could) (?:i|he|she|they) die\b",
+    # not planning to be here; letting something finish one off; a goodbye posted
+    r"\bnot (?:planning|planing|intending|expecting) (?:on |to )?(?:be(?:ing)?|stay(?:ing)?) (?:here|around|alive)\b|"
+    r"\blet(?:ting|s)? (?:the |this |it )?(?:\w+ )?finish (?:me|him|her)(?: off)?\b|"
+    r"\bposted (?:a |her |his |their )?goodbye\b|\bgoodbye (?:post|message|video|text|status)\b",
     # self-harm going on now: a cut that will not stop bleeding
     r"\b(?:cut|cutting|cuts)\b[^.?!]{0,80}\b(?:won'?t stop bleeding|bleeding (?:a lot|heavily|badly|through)|"
     r"(?:too |really |much |way )?deep(?:er)?(?: than usual)?)\b",
@@ -121,7 +125,8 @@ _TOO_MUCH = [
     r"\bover ?dos(?:ed|ing)\b|\bdouble[ -]?dos(?:ed|ing)\b|\bod'?(?:ed|d|ing)\b|\bdoubled up\b",
     _NOT_A_CASE + r"\b(?:took|taken|take|swallowed|ate|had|taking|gave|given|popped|chewed|got into)\b[^.?!]{0,40}"
     r"\b(?:too many|to many|too much|way more|a lot more|more than (?:prescribed|(?:he|she|i) should)|a bunch|a handful|"
-    r"handful|whole (?:bottle|pack|box|strip)|extra (?:pills|tablets|doses?)|double|triple|"
+    r"handful|(?:whole|entire) (?:bottle|pack|blister pack|box|strip|supply|week'?s|weeks|month'?s)|"
+    r"half (?:the|a|my|his|her|their) (?:bottle|pack|box|strip)|extra (?:pills|tablets|doses?)|double|triple|"
     r"all (?:of )?(?:my|the|his|her|their|(?:\w+day'?s)) (?:pills|tablets|baclofen|meds|medicine))",
     _NOT_A_CASE + r"\b(?:took|taken|swallowed|ate|had|taking|popped|chewed)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|six|"
     r"seven|eight|nine|ten|twenty|thirty|forty|fifty|dozens?|some|several)\s*(?:or \d+ )?(?:of\s+(?:my|his|her|the|their|"
@@ -140,7 +145,8 @@ _TOO_MUCH = [
     _NOT_A_CASE + r"\b(?:took|taken|swallowed|taking|ate|had)\b[^.?!]{0,60}\b(?:at once|all together|in one go)\b",
     # a small child and the medicine within reach
     r"\b(?:toddler|baby|little one|(?:\d|two|three|four|five) ?(?:year|yr)s? old)\b[^.?!]{0,100}\b(?:got into|found (?:the|my|his|her)|"
-    r"(?:bottle|pack|box) (?:was |is )?open|missing|powder|(?:in|around) (?:his|her) mouth|chewed|swallowed|ate some)",
+    r"(?:bottle|pack|box|organi[sz]er) (?:was |is )?open|open (?:pill |medicine )?(?:bottle|organi[sz]er)|"
+    r"(?:compartment|bottle) (?:is |was )?empty|missing|powder|(?:in|around) (?:his|her) mouth|chewed|swallowed|ate some)",
     # a dose given or taken twice by mistake is a question for Poison Help
     r"\b(?:accidentally|by accident|by mistake|mistakenly|forgot (?:i|he|she) (?:already )?(?:had|took))\b[^.?!]{0,40}"
     r"\b(?:twice|double|two doses|again|extra|another (?:dose|pill|tablet)|too|already)\b",
@@ -148,10 +154,30 @@ _TOO_MUCH = [
     r"\b(?:accidentally|by accident|by mistake|mistakenly|forgot (?:i|he|she) (?:already )?(?:had|took|it))\b",
     r"\b(?:took|gave|given|taken|had|got)\b[^.?!]{0,30}\b(?:dose|pills?|tablets?|baclofen|meds)\b[^.?!]{0,15}\btwice "
     r"(?:today|tonight|this (?:morning|evening)|in (?:a row|an hour))",
+    r"\b(?:took|gave|given|taken|had)\b[^.?!]{0,30}\b(?:dose|pills?|tablets?|baclofen|meds)\b[^.?!]{0,10}\b(?:3|4|5|three|four|"
+    r"five) times\b(?! (?:a|per|each|every) (?:day|week)| daily)",
 ]
+# Baclofen taken with alcohol or another sedating drug, and now too sedated to stand, stay awake or make sense.
+_DEPRESSANT = re.compile(r"\b(?:alcohol|wine|red|beers?|vodka|gin|whiske?y|rum|tequila|shots|drinks|drinking|drunk|booze|"
+                         r"prosecco|champagne|cider|xanax|valium|ativan|klonopin|benzos?|ambien|zolpidem|sleeping (?:pills?|"
+                         r"tablets)|oxy\w*|opioids?|percocet|vicodin|morphine|fentanyl|heroin|methadone|tramadol|codeine|"
+                         r"gabapentin|lyrica|pregabalin)\b")
+_SEDATED = re.compile(r"\b(?:can'?t|cannot|cant|couldn'?t) (?:stay awake|stand(?: up)?|walk|lift (?:my|his|her|their) head|"
+                      r"keep (?:my|his|her|their) (?:eyes|head) (?:open|up)|feel (?:my|his|her|their) (?:legs|arms|face))\b|"
+                      r"\bwalking into (?:walls|things|doors)\b|\bslurr\w*|\beverything (?:goes|is going|went|is|gets) "
+                      r"(?:dark|black|slow)\b|\bfeel(?:s|ing)? like (?:i'?m|im|he'?s|she'?s|they'?re) sinking\b|"
+                      r"\b(?:legs|knees) (?:won'?t|can'?t|don'?t|wont|cant|dont) (?:hold|work)\b|"
+                      r"\bsnoring (?:weird\w*|strange\w*|funny|odd\w*)|\bnothing (?:s?he|they|i) says? makes? sense\b|"
+                      r"\bmaking no sense\b")
 # Signs that need no "now" either; but a story that says it ended well is over (ended_well), unlike too much taken.
 _SIGNS_ANY_TIME = [
     rf"\b{_NEG}\s*(?:breath\w*|get (?:any )?air)",
+    # breathing doubted; rousing that barely works, or gets no more than a sound
+    r"\b(?:don'?t|dont|do not) think (?:\w+ ){0,2}(?:is |'s |s |are )?breathing\b|"
+    r"\bnot sure (?:if |whether )?(?:\w+ )?(?:is |'s |s |are )?(?:still )?breathing\b",
+    r"\b(?:can|could) (?:barely|hardly|only just) (?:rouse|wake|arouse)\b|\b(?:can'?t|cannot|couldn'?t) (?:properly|fully|really) "
+    r"(?:wake|rouse)\b|\b(?:can'?t|cannot|couldn'?t) get (?:more than|anything (?:more )?than|a word|any sense|anything)\b"
+    r"[^.?!]{0,25}\bout of (?:him|her|them)\b|\b(?:doesn'?t|does not|didn'?t|won'?t) wake(?: up)? even (?:when|if)\b",
     r"\b(?:lips|face|skin|he|she|he's|she's|they're|hes|shes) (?:has |have |is |are )?(?:gone|turned|going|turning) "
     r"(?:grey|gray|blue)\b",
     r"\b(?:gasping|choking|suffocating|turning blue|lips? (?:are |is |look |looks |went |turned )?(?:kind of |kinda |a bit |sort of |slightly |really |very )?(?:blue|grey|gray)|"
@@ -187,6 +213,11 @@ _GUARDED = [
     # a newborn's withdrawal or seizure: twitching, jerking, stiffening, not feeding
     r"\b(?:baby|newborn|infant)\b[^.?!]{0,40}\b(?:twitch\w*|jerk\w*|stiffen\w*|won'?t (?:feed|eat|wake)|not feeding|"
     r"stopped feeding|refus\w* to feed)\b",
+    # a seizure told by its signs: eyes rolling up, a bitten tongue, the body locking up and jerking, after it
+    r"\beyes (?:go|goes|went|rolled|rolling|roll|going|rolled back) (?:up|back)\b|\bpost[- ]?ictal\b|"
+    r"\b(?:bit|bitten|biting) (?:his|her|their|my) tongue\b|\btongue (?:bitten|bit)\b|"
+    r"\b(?:shaking|jerking|twitching|shakes|jerks) (?:all over|all (?:the|her|his|their) body)\b|"
+    r"\b(?:locks?|locked|locking) up and (?:jerk|shak|twitch)\w*\b|\b(?:goes|went|going) stiff and (?:jerk|shak|shook|twitch)\w*\b",
     r"\b(?:seizing|convulsing|tonic[- ]clonic|grand mal|status epilepticus|(?:having|had|has|is having|started|just had|"
     r"keeps? having)\b[^.?!]{0,20}\b(?:a |an )?(?:seizures?|fits?|convulsions?))\b",
 ]
@@ -201,14 +232,18 @@ _NOW = [
     r"\b(?:stiff as a board|rigid|can'?t move|altered mental|doesn'?t know where (?:she|he|they) (?:is|are))\b",
     r"\bchest pain\b",
     r"\b(?:gone|going|is|really|very|all|so|completely) floppy\b",
+    r"\b(?:really|very|so|just|gone|went|is|seems|looks|feels|totally) (?:really |very |so )?limp\b",
     r"\b(?:rhythmic(?:al)?(?:ally)? (?:jerk\w*|twitch\w*)|jerking (?:movements|fits)|(?:twitching|jerking|stiffening)(?: and| &) "
     r"(?:stiffening|jerking|twitching|shaking))\b",
 ]
 _WITHDRAWAL_SIGNS = (r"\b(?:confus\w*|fever\w*|febrile|temperature|agitat\w*|paranoi\w*|shaking|sweating|racing|"
                      r"tachycardi\w*|hallucinat\w*|voices|crawling|altered|rigid|stiff\w*|spasms? (?:are |is )?back|"
-                     r"itch\w*|delirious|delirium|can'?t think)\b")
+                     r"itch\w*|delirious|delirium|can'?t think|tremb\w*|like (?:a )?boards?|ants|spiders|bugs)\b")
 _STOPPED = (r"\b(?:stopped|quit|ran out|missed|came off|went off|no more|abruptly|suddenly|discontinued|"
             r"haven'?t (?:had|taken)|havent (?:had|taken)|without (?:my|his|her) baclofen|cold turkey|"
+            r"never gave (?:me|him|her|them) (?:my|his|her|their) (?:baclofen|meds|medication)|"
+            r"last (?:tablet|pill|dose) was|weaned off|(?:since|after) stopping|pump (?:was |got )?(?:taken|removed|pulled) out|"
+            r"couldn'?t get (?:to )?(?:the |my )?(?:chemist|pharmacy|refill|prescription)|"
             r"(?:been|am|i'm|im|is|was|she's|he's) off (?:my |his |her |the )?(?:baclofen|it|meds|medication))\b")
 _QUESTION = re.compile(r"^\s*(?:can|could|does|do|did|has|have|will|would|is|are|was|were|may|might|what|which|"
                        r"how|why|when|where|who|should|whats|what's)\b")
@@ -404,6 +439,8 @@ def _is_live(text: str) -> bool:
             continue
         if any(p.search(clause) for p in _GUARDED_RE):
             return True
+        if _SEDATED.search(clause) and _DEPRESSANT.search(text) and not _QUESTION.search(clause):
+            return True  # mixed with alcohol or another sedating drug, and now too sedated to stand or stay awake
         if any(p.search(clause) for p in _NOW_RE) and (_PERSON_RE.search(clause) or re.search(_STOPPED, text)):
             return True
         if re.search(_STOPPED, text) and re.search(_WITHDRAWAL_SIGNS, clause) and (now or _PERSON_RE.search(clause)):

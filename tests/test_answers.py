@@ -73,6 +73,21 @@ from chat.topics import Coverage
     "baby is twitching and wont feed after i took baclofen while pregnant",
     # a story that ended well still calls Poison Help when too much was taken
     "swallowed a dozen of my tablets two days ago, feeling fine now",
+    # twelfth session: breathing doubted, rousing that barely works, limp; a seizure told by its signs
+    "came home and i honestly dont think grandad is breathing", "we can hardly rouse her since lunch",
+    "i can't get anything more than a mumble out of him", "he won't wake up even if i shake him hard",
+    "the toddler seems so limp and sleepy", "his eyes rolled back and he's jerking on the kitchen floor",
+    "found my flatmate on the bathroom floor, she bit her tongue and is dazed", "dad went stiff and shook for a minute",
+    # not planning to be here, letting it finish one off, a goodbye posted; half a bottle, a week's worth, a cabinet
+    "i am not planning on being around next week", "going to let the pills finish me off",
+    "my son posted a goodbye on instagram an hour ago", "i took half the bottle after dinner",
+    "grandma swallowed her entire week's tablets this morning",
+    "took my morning dose 4 times because I kept forgetting",
+    # stopped in other ways, with its signs; baclofen with a drink or a sedating drug, and now too sedated
+    "they never gave him his baclofen in hospital and now he's rigid and burning up",
+    "since stopping baclofen on monday I'm trembling and feverish",
+    "had a few beers with my baclofen and now my legs won't hold me",
+    "she took her baclofen with valium and is slurring her words badly",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
@@ -130,6 +145,10 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "how many tablets does it take to feel it working?", "i wrote a note to my doctor just in case she asks",
     "i want out of this pump contract", "giving up on baclofen, it does nothing", "should i end things with my boyfriend?",
     "bought extra so i have enough for the holiday", "saying goodbye to my old pump today, getting a new one",
+    # twelfth session: the same signs asked about, or of a regimen
+    "does mixing baclofen with wine make you slur your words?", "can you walk normally after baclofen and a beer?",
+    "i take my dose 3 times a day, is that right?", "is it normal to feel a bit limp in the first week?",
+    "what are the signs of a seizure I should know about?", "my last tablet was this morning, when should I take the next?",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
@@ -1125,6 +1144,12 @@ def test_background_is_kept_in_a_one_sentence_question():
             == "my neurologist put me on baclofen, so how does it work?")
     assert (without_background("my GP gave me baclofen for stiffness, is it addictive?")
             == "my GP gave me baclofen, is it addictive?")
+
+
+@pytest.mark.slow
+def test_whether_it_matters_asks_what_it_varies_with(engine):
+    answer = engine.answer("does that matter for the dose?", ["what are the rare but serious side effects?"])
+    assert answer.quotes[0].text.startswith("Side effects can vary depending on the dose")
 
 
 @pytest.mark.slow
