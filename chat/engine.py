@@ -28,7 +28,7 @@ from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, asks_about_poisoning,
                          detect_emergency, ended_well, follows_a_story, plans_ahead,
                          is_personal_dosing, is_self_harm, only_asks_about, only_missed_a_dose)
-from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, is_out_of_scope, topical_words
+from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, PART_NOT_COVERED, is_out_of_scope, topical_words
 from chat.topics import SYMPTOMS, Coverage, fact_missing
 from chat.turns import user_questions
 from chat.urgency import UrgencyModel, load_or_fit
@@ -111,6 +111,9 @@ class EngineSettings:
 
 _ASKS_DOSE = re.compile(rf"\b(?:dose|doses|dosage|dosing|mg|milligrams?)\b|{HOW_MUCH_DOSE}", re.IGNORECASE)
 _DOSE_TOPIC = re.compile(r"\b(?:dose|doses|dosage|dosing|maximum|max)\b")  # in a borrowed topic (not "the 90 mg case")
+# A part of a message that asks something: it opens like a question or ends with a question mark.
+_ASKS = re.compile(r"^\s*(?:and |but |also |so |then )?(?:what|what's|whats|which|who|when|where|why|how|is|are|was|were|do|"
+                   r"does|did|can|could|should|will|would|has|have|may|might|must)\b|\?\s*$", re.IGNORECASE)
 _LIST_CUES = re.compile(r"\b(?:what|which) (?:are|were)\b|\blist\b|\bsymptoms\b|\bside[- ]effects\b|\binteract\w*|"
                         r"\bways\b|\btypes\b|\bkinds\b|\bsigns\b|\bwhat (?:other )?drugs\b|\bwhich drugs\b", re.IGNORECASE)
 
@@ -289,6 +292,15 @@ class Engine:
         if fact_missing(text, (self.index.units[r.row].text for r in ranked[:s.max_quotes])):
             silent = silent or ["the fact asked for"]  # a year, or how often: none of the passages gives one
         first = f"{POISON_NOTE} " if asks_about_poisoning(text) else ""  # "what if a child swallows some?"
+        asking = all(_ASKS.search(part) for part, _ in by_part)  # two questions, not a question and a story
+        covered = [(part, r) for part, r in by_part if not self._part_silent(part, r)] if silent and asking else []
+        if covered and len(covered) < len(by_part):  # answer the parts the monograph covers; name the one it does not
+            missing = next(part for part, _ in by_part if all(part != c for c, _ in covered))
+            quotes = select_for_parts(self.index, covered, covered[0][1] if len(covered) == 1 else [],
+                                      s.max_quotes, s.min_quote_score, s.spread)
+            lead = PART_NOT_COVERED.format(missing.strip().rstrip("?!,.;: "))
+            return "answered", (first + lead).strip(), add_cited_support(self.index, ranked, quotes, s.max_quotes,
+                                                                          s.cited_within)
         if best is None or best.score < s.min_quote_score or silent:
             related = select_quotes(self.index, ranked, 1, 0.0, 0.0, role="related")
             return "not_covered", first + NOT_COVERED, related
@@ -300,6 +312,21 @@ class Engine:
         if CONSEQUENCE.search(text):
             quotes = add_elaboration(self.index, ranked, quotes, s.max_quotes)
         return "answered", (first + (PRESCRIBER_NOTE if is_personal_dosing(text) else "")).strip(), quotes
+
+    def _part_silent(self, part: str, ranked: list[RankedUnit]) -> bool:
+        """A part of a compound question the monograph does not answer: the checks a whole question gets."""
+        s = self.settings
+        best = ranked[0] if ranked else None
+        if best is None or best.score < s.min_quote_score:
+            return True
+        own = self.analyzer.analyze(part)
+        silent = self.coverage.silent_on(part)
+        if best.lexical >= s.strong_lexical and Coverage.only_words(silent):
+            silent = []
+        if any(d in DRUG_CLASSES for d in own.other_drugs):
+            silent = []
+        return bool(silent or not topical_words(own, self.analyzer)
+                    or fact_missing(part, (self.index.units[r.row].text for r in ranked[:s.max_quotes])))
 
     def _lists_a_symptom_asked(self, text: str, best: RankedUnit) -> bool:
         """The best unit is a list, and one of its items is a word of the question ("confused": "Confusion")."""

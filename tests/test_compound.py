@@ -108,7 +108,20 @@ def test_a_later_part_borrows_the_drug_the_message_names(engine):
 
 
 def test_a_compound_question_keeps_its_status_checks(engine):
-    assert engine.answer("What is baclofen and what is its half-life?").status == "not_covered"
+    # a part the monograph does not answer is named, and the rest answered
+    answer = engine.answer("What is baclofen and what is its half-life?")
+    assert answer.status == "answered" and "what is its half-life" in answer.lead
     assert engine.answer("my son took 20 tablets, and what should I do?").status == "emergency"
     assert engine.answer("What is ibuprofen and how does it work?").status == "out_of_scope"
 
+
+def test_a_compound_question_answered_in_part_names_the_part_the_monograph_does_not_answer(engine):
+    answer = engine.answer("what is the shelf life of the tablets, and what strengths do they come in?")
+    assert answer.status == "answered"
+    assert "does not answer this part" in answer.lead and "shelf life of the tablets" in answer.lead
+    assert any("5 mg, 10 mg, and 20 mg" in q.text for q in answer.quotes)
+    assert "shelf life" in answer.answer_markdown  # the note is shown, not only returned
+    # one question told with a detail is not two questions: the price is simply not covered
+    assert engine.answer("is baclofen expensive? asking for a month of the 20 mg tablets").status == "not_covered"
+    # both parts uncovered: not covered as a whole
+    assert engine.answer("what is its half-life, and how much does it cost?").status == "not_covered"
