@@ -324,11 +324,15 @@ INTENT_TERMS: tuple[tuple[str, str], ...] = (
      r"ease|reduce)\b(?: \w+){0,3} (?:muscles?|spasms?|spasticity|stiffness|tight\w*)", "mechanism gaba receptors"),
     (r"\b(?:mix|combine|together with|along with|take (?:it |baclofen )?with)\b", "interact"),
     # "why is it prescribed?", "what is baclofen given for?": what it is used to treat
-    (r"\bwhy (?:is|are|was|were|would|do|does|did)\b(?: \w+){0,4} (?:prescribed|given|used|taken|recommended)\b|"
+    (r"\bwhy (?:is|are|was|were|would|do|does|did)\b(?: \w+){0,4} (?:prescribed?|given?|used?|taken|take|recommended?)\b|"
      r"\bwhat (?:is|are|was)\b(?: \w+){0,4} (?:prescribed|given|used|taken|recommended|good|meant) for\b|"
-     r"\bwhat (?:does|do|can)\b(?: \w+){0,3} (?:treat|help)\b|\bwhat(?: is|'s) (?:it|this|baclofen) for\b|"
+     r"\bwhat (?:\w+ )?(?:does|do|can|would|might)\b(?: \w+){0,3} (?:treat|help|prescribe|give|use|recommend)\b|\bwhat(?: is|'s) (?:it|this|baclofen) for\b|"
      r"\b(?:is|are) (?:it|this|that|baclofen|they)\b(?: \w+){0,2} (?:meant|used|prescribed|given|good) for\b",
      "used to treat"),
+    # "what else is it prescribed for?", "used for anything besides MS?": its other (off-label) uses
+    (r"\bwhat else\b(?: \w+){0,5} (?:for|treat|help)\b|\b(?:besides|apart from|other than|except)\b(?: \w+){0,5} "
+     r"(?:used|prescribed|given|treat\w*)\b|\b(?:used|prescribed|given)\b(?: \w+){0,3} (?:for )?(?:besides|apart from|"
+     r"other than)\b", "off-label other conditions"),
     # "who can take baclofen?", "who is it for?": the people it is used to treat (the pump's are "indicated")
     (r"\bwho (?:is|are) (?:it|this|baclofen|lioresal)(?: \w+){0,2} for\b|\bwho (?:should|can|could|would|may) "
      r"(?:use|take|have|be given|be prescribed) (?:it|this|baclofen|lioresal|(?:the |these )?(?:tablets|pills|medicine|"

@@ -1147,6 +1147,13 @@ def test_background_is_kept_in_a_one_sentence_question():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question", ["what else can baclofen be used to help with, besides spasms?",
+                                      "apart from spasticity, what else is it given for?"])
+def test_what_else_it_is_used_for_leads_with_the_off_label_overview(engine, question):
+    assert "used off-label for a number of other conditions" in engine.answer(question).quotes[0].text
+
+
+@pytest.mark.slow
 def test_whether_it_matters_asks_what_it_varies_with(engine):
     answer = engine.answer("does that matter for the dose?", ["what are the rare but serious side effects?"])
     assert answer.quotes[0].text.startswith("Side effects can vary depending on the dose")
