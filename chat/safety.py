@@ -158,7 +158,7 @@ _TOO_MUCH = [
     r"five) times\b(?! (?:a|per|each|every) (?:day|week)| daily)",
 ]
 # Baclofen taken with alcohol or another sedating drug, and now too sedated to stand, stay awake or make sense.
-_DEPRESSANT = re.compile(r"\b(?:alcohol|wine|red|beers?|vodka|gin|whiske?y|rum|tequila|shots|drinks|drinking|drunk|booze|"
+_DEPRESSANT = re.compile(r"\b(?:alcohol|wine|beers?|vodka|gin|whiske?y|rum|tequila|shots|drinks|drinking|drunk|booze|"
                          r"prosecco|champagne|cider|xanax|valium|ativan|klonopin|benzos?|ambien|zolpidem|sleeping (?:pills?|"
                          r"tablets)|oxy\w*|opioids?|percocet|vicodin|morphine|fentanyl|heroin|methadone|tramadol|codeine|"
                          r"gabapentin|lyrica|pregabalin)\b")
