@@ -125,3 +125,9 @@ def test_a_compound_question_answered_in_part_names_the_part_the_monograph_does_
     assert engine.answer("is baclofen expensive? asking for a month of the 20 mg tablets").status == "not_covered"
     # both parts uncovered: not covered as a whole
     assert engine.answer("what is its half-life, and how much does it cost?").status == "not_covered"
+
+
+def test_the_part_named_as_not_answered_is_shown_inert(engine):
+    answer = engine.answer("what is the <script>alert(1)</script> half-life, and what strengths do the tablets come in?")
+    assert answer.status == "answered" and "<script>" in answer.lead  # the words as asked, for JSON and the CLI
+    assert "<script>" not in answer.answer_markdown and "&lt;script&gt;" in answer.answer_markdown
