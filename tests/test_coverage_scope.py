@@ -65,6 +65,7 @@ def test_a_medicine_missing_from_the_list_is_still_known_for_one(analyzer, quest
     "is baclofen safe with april travel plans",  # "april" is English, not a "-pril" medicine
     "does it help spasticty in the legs?",  # a slip of a corpus word is that word
     "what are the side effects of it",
+    "what is the dose of baclophene", "side effects of lioresol",  # slips of baclofen's own names
 ])
 def test_words_that_name_no_other_medicine(analyzer, question):
     assert analyzer.analyze(question).other_drugs == ()
