@@ -293,6 +293,16 @@ SLIPS: tuple[tuple[str, str], ...] = (
     (r"\bshes\b", "she is"), (r"\bhes\b", "he is"), (r"\bppl\b", "people"), (r"\bu\b", "you"), (r"\bur\b", "your"),
     (r"\bpls\b|\bplz\b", "please"), (r"\bbc\b|\bcuz\b|\bcos\b", "because"), (r"\bw/o\b", "without"),
     (r"\bhow come\b", "why"),  # "how come?" asks why; its "come" is no "come off"
+    # "why would a doctor prescribe baclofen?", "what else do doctors give it for?": what it is used for; their
+    # "doctor" and "prescribe" are no "If you are prescribed baclofen, always take ... as directed by your doctor"
+    (r"\bwhy (?:would|do|does|might|will) (?:a |the |your |my )?(?:doctors?|physicians?|gps?|neurologists?|they) "
+     r"(?:ever |usually |normally |typically )?(?:prescribe|give|recommend|use) (it|this|baclofen|lioresal|them)\b",
+     r"why would \1 be used"),
+    (r"\bwhat( else)? (?:do|does|would|might|can|will) (?:a |the |your |my )?(?:doctors?|physicians?|gps?|neurologists?) "
+     r"(?:usually |normally |typically )?(?:prescribe|give|recommend|use) (it|this|baclofen|lioresal|them) for\b",
+     r"what\1 is \2 used for"),
+    (r"\b(is|are|was) (it|this|baclofen|lioresal|they) (?:usually |normally |typically |mostly |also )?(?:prescribed|given) "
+     r"for\b", r"\1 \2 used for"),
     # "give me the full list of X" asks for all X; its "list" is no "this is not a complete list" (but "is that the
     # full list?" asks just that)
     (r"\b(give me|show me|tell me|send me|list|what are|what is|what's|whats|need|want|get|see|know) (?:the |a )?"

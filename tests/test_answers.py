@@ -1154,6 +1154,14 @@ def test_what_else_it_is_used_for_leads_with_the_off_label_overview(engine, ques
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question", ["why do doctors give baclofen?", "what is lioresal usually prescribed for?",
+                                      "what would a neurologist use it for?"])
+def test_asking_why_doctors_prescribe_it_is_not_answered_with_take_it_as_directed(engine, question):
+    lead = engine.answer(question).quotes[0].text
+    assert "used" in lead and "as directed" not in lead
+
+
+@pytest.mark.slow
 def test_whether_it_matters_asks_what_it_varies_with(engine):
     answer = engine.answer("does that matter for the dose?", ["what are the rare but serious side effects?"])
     assert answer.quotes[0].text.startswith("Side effects can vary depending on the dose")
