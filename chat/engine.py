@@ -28,7 +28,8 @@ from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, asks_about_poisoning,
                          detect_emergency, ended_well, follows_a_story, plans_ahead,
                          is_personal_dosing, is_self_harm, only_asks_about, only_missed_a_dose)
-from chat.scope import DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, PART_NOT_COVERED, is_out_of_scope, topical_words
+from chat.scope import (DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, PART_NOT_COVERED, PARTS_NOT_COVERED, is_out_of_scope,
+                        topical_words)
 from chat.topics import SYMPTOMS, Coverage, fact_missing
 from chat.turns import user_questions
 from chat.urgency import UrgencyModel, load_or_fit
@@ -295,10 +296,10 @@ class Engine:
         asking = all(_ASKS.search(part) for part, _ in by_part)  # two questions, not a question and a story
         covered = [(part, r) for part, r in by_part if not self._part_silent(part, r)] if silent and asking else []
         if covered and len(covered) < len(by_part):  # answer the parts the monograph covers; name the one it does not
-            missing = next(part for part, _ in by_part if all(part != c for c, _ in covered))
+            missing = [part.strip().rstrip("?!,.;: ") for part, _ in by_part if all(part != c for c, _ in covered)]
             quotes = select_for_parts(self.index, covered, covered[0][1] if len(covered) == 1 else [],
                                       s.max_quotes, s.min_quote_score, s.spread)
-            lead = PART_NOT_COVERED.format(missing.strip().rstrip("?!,.;: "))
+            lead = (PART_NOT_COVERED if len(missing) == 1 else PARTS_NOT_COVERED).format("\u201d and \u201c".join(missing))
             return "answered", (first + lead).strip(), add_cited_support(self.index, ranked, quotes, s.max_quotes,
                                                                           s.cited_within)
         if best is None or best.score < s.min_quote_score or silent:

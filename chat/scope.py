@@ -69,6 +69,7 @@ NOT_COVERED = ("The monograph does not answer this question. The nearest passage
                "reading only; it is not the answer. Please ask your doctor or pharmacist.")
 # A compound question the monograph answers only in part ("what is its half-life, and what is the maximum dose?")
 PART_NOT_COVERED = "The monograph does not answer this part of your question: \u201c{}\u201d. The quotes below answer the rest."
+PARTS_NOT_COVERED = "The monograph does not answer these parts of your question: \u201c{}\u201d. The quotes below answer the rest."
 
 
 def topical_words(terms: QueryTerms, analyzer: Analyzer) -> list[str]:

@@ -131,3 +131,10 @@ def test_the_part_named_as_not_answered_is_shown_inert(engine):
     answer = engine.answer("what is the <script>alert(1)</script> half-life, and what strengths do the tablets come in?")
     assert answer.status == "answered" and "<script>" in answer.lead  # the words as asked, for JSON and the CLI
     assert "<script>" not in answer.answer_markdown and "&lt;script&gt;" in answer.answer_markdown
+
+
+def test_two_parts_the_monograph_does_not_answer_are_both_named(engine):
+    answer = engine.answer("what is its half-life? how much does it cost? and what strengths do the tablets come in?")
+    assert answer.status == "answered" and "these parts" in answer.lead
+    assert "what is its half-life" in answer.lead and "how much does it cost" in answer.lead
+    assert any("5 mg, 10 mg, and 20 mg" in q.text for q in answer.quotes)
