@@ -280,21 +280,14 @@ class Engine:
         asks_dose = _ASKS_DOSE.search(text) or _DOSE_TOPIC.search(resolved.context)
         silent = self.coverage.silent_on(text if not resolved.uses_history else resolved.joined
                                          if asks_dose else resolved.query)
-        if best is not None and best.lexical >= s.strong_lexical and Coverage.only_words(silent):
-            silent = []  # "how does that affect nerve signalling?": the other words match a passage outright
         if silent and all(g in SYMPTOMS for g in silent) and best is not None and self._lists_a_symptom_asked(text, best):
             silent = []  # "he seems confused and keeps forgetting things": confusion is on the list, forgetting is not
-        if any(d in DRUG_CLASSES for d in own.other_drugs):
-            silent = []  # "Advil for a headache while I'm on it?": the interaction list answers, not the headache
-        if resolved.uses_history and own.says_nothing:  # "what if I don't?" after "do I need to take it with food?"
-            silent = silent or self.coverage.silent_on(resolved.source)
-        if not resolved.uses_history and not topical_words(own, self.analyzer):
-            silent = silent or list(own.tokens)  # "can I fly while taking it?": nothing the monograph talks about
-        if fact_missing(text, (self.index.units[r.row].text for r in ranked[:s.max_quotes])):
-            silent = silent or ["the fact asked for"]  # a year, or how often: none of the passages gives one
+        unsaid = self._unsaid(text, own, ranked, silent, topics_count=not resolved.uses_history) or bool(
+            resolved.uses_history and own.says_nothing  # "what if I don't?" after "do I need to take it with food?"
+            and self.coverage.silent_on(resolved.source))
         first = f"{POISON_NOTE} " if asks_about_poisoning(text) else ""  # "what if a child swallows some?"
         asking = all(_ASKS.search(part) for part, _ in by_part)  # two questions, not a question and a story
-        covered = [(part, r) for part, r in by_part if not self._part_silent(part, r)] if silent and asking else []
+        covered = [(part, r) for part, r in by_part if not self._part_silent(part, r)] if unsaid and asking else []
         if covered and len(covered) < len(by_part):  # answer the parts the monograph covers; name the one it does not
             missing = [part.strip().rstrip("?!,.;: ") for part, _ in by_part if all(part != c for c, _ in covered)]
             quotes = select_for_parts(self.index, covered, covered[0][1] if len(covered) == 1 else [],
@@ -302,7 +295,7 @@ class Engine:
             lead = (PART_NOT_COVERED if len(missing) == 1 else PARTS_NOT_COVERED).format("\u201d and \u201c".join(missing))
             return "answered", (first + lead).strip(), add_cited_support(self.index, ranked, quotes, s.max_quotes,
                                                                           s.cited_within)
-        if best is None or best.score < s.min_quote_score or silent:
+        if best is None or best.score < s.min_quote_score or unsaid:
             related = select_quotes(self.index, ranked, 1, 0.0, 0.0, role="related")
             return "not_covered", first + NOT_COVERED, related
         if by_part:
@@ -314,20 +307,26 @@ class Engine:
             quotes = add_elaboration(self.index, ranked, quotes, s.max_quotes)
         return "answered", (first + (PRESCRIBER_NOTE if is_personal_dosing(text) else "")).strip(), quotes
 
-    def _part_silent(self, part: str, ranked: list[RankedUnit]) -> bool:
-        """A part of a compound question the monograph does not answer: the checks a whole question gets."""
+    def _unsaid(self, text: str, own: QueryTerms, ranked: list[RankedUnit], silent: list[str],
+                topics_count: bool = True) -> bool:
+        """The monograph leaves `text` unanswered: it is `silent` on some of its words (unless the other words match a
+        passage outright, "how does that affect nerve signalling?", or the interaction list answers, "Advil for a
+        headache while I'm on it?"), or, when `topics_count`, the question names nothing the monograph talks about
+        ("can I fly while taking it?"), or it asks a fact (a year, how often) none of the passages gives."""
         s = self.settings
         best = ranked[0] if ranked else None
-        if best is None or best.score < s.min_quote_score:
-            return True
-        own = self.analyzer.analyze(part)
-        silent = self.coverage.silent_on(part)
-        if best.lexical >= s.strong_lexical and Coverage.only_words(silent):
+        if best is not None and best.lexical >= s.strong_lexical and Coverage.only_words(silent):
             silent = []
         if any(d in DRUG_CLASSES for d in own.other_drugs):
             silent = []
-        return bool(silent or not topical_words(own, self.analyzer)
-                    or fact_missing(part, (self.index.units[r.row].text for r in ranked[:s.max_quotes])))
+        return bool(silent or (topics_count and not topical_words(own, self.analyzer))
+                    or fact_missing(text, (self.index.units[r.row].text for r in ranked[:s.max_quotes])))
+
+    def _part_silent(self, part: str, ranked: list[RankedUnit]) -> bool:
+        """A part of a compound question the monograph does not answer: the checks a whole question gets."""
+        if not ranked or ranked[0].score < self.settings.min_quote_score:
+            return True
+        return self._unsaid(part, self.analyzer.analyze(part), ranked, self.coverage.silent_on(part))
 
     def _lists_a_symptom_asked(self, text: str, best: RankedUnit) -> bool:
         """The best unit is a list, and one of its items is a word of the question ("confused": "Confusion")."""
