@@ -25,7 +25,9 @@ _TIME = r"(?:minutes?|hours?|days?|weeks?|months?|years?)"
 
 # kind -> (what a question asking for it says, what a sentence stating it says)
 TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
-    "percent": (re.compile(r"\b(?:percent(?:age)?|proportion|what fraction|how common|%)|\bhow (?:often|frequently|"
+    "percent": (re.compile(r"\b(?:percent(?:age)?|proportion|what (?:fraction|share|portion|part)|how common|%|(?:the )?(?:chances?|odds|"
+                           r"likelihood) (?:of|that))|\bhow many (?:of (?:the )?)?(?:patients|people|users)\b[^?.]{0,30}\b(?:get|have|"
+                           r"experience|report|develop|end up)\b|\bhow (?:often|frequently|"
                            r"regularly|commonly|likely)\b[^?.]{0,50}\b(?:side[- ]effects?|unwanted effects?|adverse|"
                            r"reactions?)\b", re.IGNORECASE),
                 re.compile(r"\d\s*%|\bpercent\b", re.IGNORECASE)),

@@ -103,6 +103,8 @@ LAY_TERMS: dict[str, str] = {
     "failure": "malfunctions errors", "stops working": "malfunctions errors", "stopped working": "malfunctions errors",
     # when it was made: the monograph says "first synthesized in the 1960s"
     "been around": "first synthesized", "invented": "synthesized", "discovered": "synthesized",
+    "always meant": "first synthesized", "first made": "first synthesized",
+    "first developed": "first synthesized", "first designed": "first synthesized", "first created": "first synthesized",
     "came out": "synthesized", "come out": "synthesized", "on the market": "synthesized",
     "doesn't work": "respond", "does not work": "respond", "didn't work": "respond", "did not work": "respond",
     "isn't working": "respond", "not working for": "respond", "no effect": "respond", "nothing happens": "respond",

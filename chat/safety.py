@@ -79,7 +79,7 @@ _SELF_HARM = [
     r"\b(?:i'?m|im|i am|standing|sitting) (?:on|at) (?:the|a) (?:edge of (?:the|a) )?(?:bridge|roof|rooftop|ledge|cliff|"
     r"train tracks|tracks)\b|\bcan'?t do (?:this|it) any ?more\b|\b(?:done|finished) with (?:everything|it all|life|living)\b|"
     r"\bnothing but a burden\b|\b(?:i'?ve been|been|i am|im) (?:such )?a burden\b|\b(?:that'?s|is|as) my way out\b|"
-    r"\bmake (?:it|this|everything) all (?:stop|end|go away)\b|\bmake it look (?:like )?(?:an )?accident(?:al)?\b",
+    r"\bmake (?:it|this|everything) all (?:stop|end|go away)\b|\bmake everything (?:just )?(?:stop|end|go away)\b|\bmake it look (?:like )?(?:an )?accident(?:al)?\b",
     # the means got ready: pills saved up, lined up or counted, the lot to be taken, whether it is enough or certain
     r"\b(?:saving|saved|hoarding|hoarded|stashing|stashed) (?:them|these|those|it) up\b|\b(?:have|got) enough saved\b|"
     r"\b(?:pills|tablets|them|meds) (?:are )?(?:all )?lined up\b|\bcounting (?:them|the pills|my pills|the tablets|my tablets)\b|"
@@ -128,9 +128,12 @@ _TOO_MUCH = [
     r"handful|(?:whole|entire) (?:bottle|pack|blister pack|box|strip|supply|week'?s|weeks|month'?s)|"
     r"half (?:the|a|my|his|her|their) (?:bottle|pack|box|strip)|extra (?:pills|tablets|doses?)|double|triple|"
     r"all (?:of )?(?:my|the|his|her|their|(?:\w+day'?s)) (?:pills|tablets|baclofen|meds|medicine))",
-    _NOT_A_CASE + r"\b(?:took|taken|swallowed|ate|had|taking|popped|chewed)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|six|"
-    r"seven|eight|nine|ten|twenty|thirty|forty|fifty|dozens?|some|several)\s*(?:or \d+ )?(?:of\s+(?:my|his|her|the|their|"
+    # four or more at once ("took 2 tablets this morning" is a regimen); "he take 30 tablet" as a learner writes it
+    _NOT_A_CASE + r"\b(?:took|taken|swallowed|ate|had|taking|popped|chewed)\b[^.?!]{0,30}\b(?:[4-9]|\d{2,}|four|five|six|"
+    r"seven|eight|nine|ten|twenty|thirty|forty|fifty|dozens?|several)\s*(?:or \d+ )?(?:of\s+(?:my|his|her|the|their|"
     r"them)\s+)?(?:\w+\s+)?(?:pills|pils|tablets|tabs|baclofen|of them)\b",
+    r"\b(?:he|she|i|they|my \w+) (?:take|takes)\b[^.?!]{0,15}\b[1-9]\d\s*(?:pills?|tablets?|tabs)\b"
+    r"(?! (?:a|per|each|every) (?:day|week)| daily)",
     # (an amount over 99 mg taken; not one asked about: "can I just take 100mg a day?", "is it safe to take 120 mg?")
     _NOT_A_CASE + r"(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!can i just )(?<!could i just )"
     r"(?<!should i just )(?<! to )\b(?:took|taken|take|" + _CASE_TAKING + r"|swallowed|ate|had)\b[^.?!]{0,30}"
@@ -218,6 +221,10 @@ _GUARDED = [
     r"\b(?:bit|bitten|biting) (?:his|her|their|my) tongue\b|\btongue (?:bitten|bit)\b|"
     r"\b(?:shaking|jerking|twitching|shakes|jerks) (?:all over|all (?:the|her|his|their) body)\b|"
     r"\b(?:locks?|locked|locking) up and (?:jerk|shak|twitch)\w*\b|\b(?:goes|went|going) stiff and (?:jerk|shak|shook|twitch)\w*\b",
+    # on the floor and twitching, jerking, staring or not moving: a seizure or a collapse told as it is seen
+    r"(?<!\bi )(?<!\bi'm )(?<!\bim )(?<!\bi was )(?<!\bi am )"
+    r"\b(?:lying|laying|lay|lies|found|collapsed|fell|slumped) (?:\w+ )?on the (?:\w+ )?(?:floor|ground)\b(?:(?! and my )[^.?!]){0,30}"
+    r"\b(?:twitch\w*|jerk\w*|shak\w*|not moving|staring|foaming|convuls\w*|fitting|stiff)\b",
     r"\b(?:seizing|convulsing|tonic[- ]clonic|grand mal|status epilepticus|(?:having|had|has|is having|started|just had|"
     r"keeps? having)\b[^.?!]{0,20}\b(?:a |an )?(?:seizures?|fits?|convulsions?))\b",
 ]
@@ -252,7 +259,9 @@ _NOW_STRICT = re.compile(r"\b(?:now|currently|at the moment)\b")
 _PERSONAL_ASKED = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|he|she|he's|she's|hes|shes|his|her)\b")
 # Someone of the user's own (or the user): not a person of a case report.
 _USERS_OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us|you|your)\b")
-_HYPOTHETICAL = re.compile(r"\b(?:avoid|prevent\w*|plan|in case|what if|what happens if|if (?:\w+ ){0,4}ever|"
+_HYPOTHETICAL = re.compile(r"\b(?:avoid|prevent\w*|plan|in case|what if|what happens if|if (?:[\w']+ ){0,4}ever|"
+                           r"what (?:would|does|do) (?:[\w']+ ){0,3}look like|before (?:[\w']+ ){0,3}(?:starts?|begins?|"
+                           r"starting|beginning|comes? home|gets? (?:it|the pump))|"
                            r"how is .* treated|not yet (?:triggered|gone off|sounded|started)|alarm test\w*|"
                            r"test(?:ing|ed|s)? (?:the |his |her |my |our )?(?:pump )?alarm|scheduled (?:test|check)|"
                            r"(?:said|says|told (?:us|me)) (?:that'?s|it'?s|it was|this is|everything (?:is|was)) (?:normal|fine|ok(?:ay)?))\b")
@@ -261,7 +270,7 @@ _ASKS_SIGNS = re.compile(r"\b(?:(?:watch|look) (?:out )?for|warning signs?|(?:si
 _LONG_AGO = re.compile(r"\b(?:(?:years?|months?|decades?) ago|last (?:year|month|summer|winter|spring|autumn|fall)|"
                        r"back in|in (?:19|20)\d\d|when (?:i|he|she) was (?:a |little|young|small)|as a (?:baby|child|kid|"
                        r"teen\w*|toddler)|since childhood|used to)\b")
-_NOW_WORDS = re.compile(r"\b(?:now|right now|today|tonight|just|currently|still|again|this (?:morning|evening|afternoon)|"
+_NOW_WORDS = re.compile(r"\b(?:now|right now|today|tonight|just(?! (?:so|in case|wondering|curious|asking|checking|to be safe|to know|in general))|currently|still|again|this (?:morning|evening|afternoon)|"
                         r"minutes? ago|an hour ago|hours? ago)\b")
 _STORY = re.compile(r"\b(?:the|a|that|this|those) (?:guy|man|men|woman|women|person|patient|boy|girl|case|people|patients|"
                     r"smoker|smokers|drinker|drinkers|mother|mothers|newborn|newborns|baby|babies|participants?) "
@@ -326,18 +335,31 @@ _DENIED = re.compile(r"\b(?:(?:not|never been|i'?m not|im not) (?:suicidal|going
                      r"(?:hurting|harming|killing) (?:myself|himself|herself))\b(?: or anything)?")
 
 
+# "why is it risky for patients with suicidal thoughts?": a group asked about, not anyone here.
+_A_GROUP = re.compile(r"\b(?:patients|people|those|individuals|persons|users|anyone|adults|teens|children) (?:with|who have|"
+                      r"having|at risk of) (?:a history of )?(?:suicidal (?:thoughts|ideation|behaviou?r|tendencies)|"
+                      r"thoughts of (?:suicide|self[- ]harm)|self[- ]harm|depression and suicidal \w+)\b")
+
+
 def _self_harm(text: str) -> bool:
-    text = _DENIED.sub(" ", text)
+    text = _A_GROUP.sub(" ", _DENIED.sub(" ", text))
     return any(p.search(text) for p in _SELF_HARM_RE)
 
 
 # "In the case report, what dose was the mother taking?": about what the monograph tells, not about anyone now.
 _THE_TEXT = re.compile(r"\b(?:(?:in|from|of) (?:the|that|this) (?:case|case report|report|study|trial|review|article|"
                        r"monograph)|(?:is|are) listed as (?:an? )?(?:\w+ ){0,2}(?:side effects?|symptoms?)|case reports?|(?:the|that) case (?:where|in which|when|of|about)|"
-                       r"(?:read|heard|saw|seen) (?:about|that|something about|an article about|a post about)|(?:the|that|this) (?:study|trial|review) (?:found|showed|said|says)|"
+                       r"(?:read|heard|saw|seen) (?:about|that|something about|an article about|a post about)|"
+                       r"(?:saw|seen|watched|read) (?:a|an|the|this|that) (?:\w+ )?(?:movie|film|show|series|episode|documentary|"
+                       r"book|novel|article|video)|(?:the|that|this) (?:study|trial|review) (?:found|showed|said|says)|"
                        # "the newborns who had seizures": a group the monograph tells of (one person may be the user's)
                        r"(?:the|those|these) (?:newborns|babies|infants|patients|people|participants|men|women|mothers|"
-                       r"children|kids|adults|users) (?:who|that) (?:had|took|were|developed|experienced|got|showed))\b")
+                       r"children|kids|adults|users) (?:who|that) (?:had|took|were|developed|experienced|got|showed)|"
+                       # a film, show or book, and a class or essay: a story or a study, not a person here
+                       r"(?:in|on) (?:a|the|that|this) (?:movie|film|(?:tv )?show|series|book|novel|episode|documentary|play)|"
+                       r"(?:movie|film|show|episode|novel|book) (?:i|we) (?:watched|saw|read)|"
+                       r"for (?:my|a|our) (?:\w+ ){0,2}(?:class|essay|exam|assignment|course|homework|lecture|paper|"
+                       r"presentation|project|module))\b")
 
 
 def _long_past(clause: str) -> bool:
@@ -358,7 +380,7 @@ def _too_much_instead(clause: str) -> bool:
 
 
 # "if my dad ever took too many...", "what should we do if she ever overdosed?": what has not happened.
-_SUPPOSED = re.compile(r"\bif (?:\w+ ){0,4}ever\b|\bwhat if\b|\bin case\b|\bwhat (?:happens|would happen|should (?:i|we) do|"
+_SUPPOSED = re.compile(r"\bif (?:[\w']+ ){0,4}ever\b|\bwhat if\b|\bin case\b|\bwhat (?:happens|would happen|should (?:i|we) do|"
                        r"do (?:i|we) do) if\b|\bif (?:someone|anyone|somebody|a child|a kid|a person)\b")
 
 

@@ -88,6 +88,9 @@ from chat.topics import Coverage
     "since stopping baclofen on monday I'm trembling and feverish",
     "had a few beers with my baclofen and now my legs won't hold me",
     "she took her baclofen with valium and is slurring her words badly",
+    # thirteenth session: everything made to stop; someone found on the floor jerking or staring
+    "how many of these would make everything stop for good", "found her on the kitchen floor jerking",
+    "my uncle is lying on the ground staring and not moving",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
@@ -149,6 +152,12 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "does mixing baclofen with wine make you slur your words?", "can you walk normally after baclofen and a beer?",
     "i take my dose 3 times a day, is that right?", "is it normal to feel a bit limp in the first week?",
     "what are the signs of a seizure I should know about?", "my last tablet was this morning, when should I take the next?",
+    # thirteenth session: a supposed alarm with a possessive; "just so I know"; a film or a class; a group asked about
+    "if my mum's pump ever beeps at night, who do we ring? writing it on the fridge",
+    "what would an overdose look like, just so I know before my son starts it?",
+    "saw a tv show where a man's pump stopped and he got very ill, does that happen?",
+    "for my pharmacology essay: why is baclofen a concern in patients with suicidal ideation?",
+    "i lay on the floor to stretch and my calf keeps twitching, is that the baclofen?",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
@@ -1333,9 +1342,18 @@ def test_a_list_is_added_only_when_asked_what_follows(engine):
     assert add_elaboration(engine.index, [], side) == side  # names side effects, but not "common" or "rare" ones
 
 
-def test_a_percentage_asked_for_leads_with_the_sentence_that_gives_one(engine):
-    answer = engine.answer("roughly what percentage of folks taking the tablets report side effects?")
-    assert "25% to 70%" in answer.quotes[0].text
+@pytest.mark.parametrize("question", ["roughly what percentage of folks taking the tablets report side effects?",
+                                      # thirteenth session: a share, the chances, how many of the patients get them
+                                      "what portion of people on the pills get unwanted effects?",
+                                      "what are the chances of side effects with oral baclofen?"])
+def test_a_percentage_asked_for_leads_with_the_sentence_that_gives_one(engine, question):
+    assert "25% to 70%" in engine.answer(question).quotes[0].text
+
+
+@pytest.mark.parametrize("question", ["what was baclofen originally developed for?",
+                                      "was it first made as a muscle relaxant?"])
+def test_what_it_was_first_made_for_is_its_history(engine, question):
+    assert "first synthesized" in engine.answer(question).quotes[0].text
 
 
 @pytest.mark.parametrize("question", ["how long will the withdrawal last if I quit baclofen?",

@@ -9,7 +9,7 @@ from chat import urgency
 from chat.safety import detect_emergency, only_asks_about
 
 # Not in chat/data/urgency_examples.jsonl, and no rule in chat/safety.py names them.
-UNFORESEEN = ["my flatmate is lying on the floor twitching and staring at nothing",
+UNFORESEEN = ["my flatmate is sprawled across the sofa staring at nothing and twitching",
               "mum's lips have gone a funny colour and she's really hard to keep awake",
               "my son is all wobbly and breathing weird after getting into my meds"]
 
