@@ -91,6 +91,7 @@ from chat.topics import Coverage
     # thirteenth session: everything made to stop; someone found on the floor jerking or staring
     "how many of these would make everything stop for good", "found her on the kitchen floor jerking",
     "my uncle is lying on the ground staring and not moving",
+    "my mother take 25 tablet this morning, she is confuse", "the kids swallowed 6 of my tablets",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
@@ -158,6 +159,9 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "saw a tv show where a man's pump stopped and he got very ill, does that happen?",
     "for my pharmacology essay: why is baclofen a concern in patients with suicidal ideation?",
     "i lay on the floor to stretch and my calf keeps twitching, is that the baclofen?",
+    # a regimen's count of tablets
+    "I took 2 tablets this morning like always", "she had three of her tablets with lunch as prescribed",
+    "he takes 10 tablets a day split into doses",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
