@@ -26,8 +26,8 @@ from chat.lexicon import DRUG_CLASSES, HOW_MUCH_DOSE
 from chat.query import QueryTerms, set_aside, stems, without_background, without_contrast, words
 from chat.retrieve import RankedUnit, Retriever, Weights, asks_what_is_not
 from chat.safety import (DISCLAIMER, EMERGENCY_MESSAGE, POISON_NOTE, PRESCRIBER_NOTE, asks_about_poisoning,
-                         detect_emergency, ended_well, follows_a_story, plans_ahead,
-                         is_personal_dosing, is_self_harm, only_asks_about, only_missed_a_dose)
+                         detect_emergency, ended_well, follows_a_story, is_personal_dosing, is_self_harm,
+                         only_asks_about, only_missed_a_dose, plans_ahead, without_the_past)
 from chat.scope import (DECLINE, EXAMPLE_QUESTIONS, NOT_COVERED, PART_NOT_COVERED, PARTS_NOT_COVERED, is_out_of_scope,
                         topical_words)
 from chat.topics import SYMPTOMS, Coverage, fact_missing
@@ -177,7 +177,7 @@ class Engine:
         qvec = next(vectors)
         fvec = next(vectors) if focus is not own else qvec
         emergency = detect_emergency(text, turns) or bool(
-            self.urgency and self._has_substance(text, own) and self.urgency.is_urgent(qvec)
+            self.urgency and self._has_substance(text, own) and self._urgent_now(text, qvec)
             and not only_asks_about(text) and not follows_a_story(text, turns) and not only_missed_a_dose(text)
             and not ended_well(text) and not plans_ahead(text))
         context = (next(vectors), terms) if terms else None
@@ -199,6 +199,16 @@ class Engine:
         return Answer(question=text, history=turns, status=status, answer_markdown=markdown, quotes=tuple(quotes),
                       disclaimer=DISCLAIMER, timings_ms=timings, passages=tuple(hits),
                       standalone_query=resolved.query, lead=lead)
+
+    def _urgent_now(self, text: str, vector) -> bool:
+        """The second opinion on the question's vector, and on what the message tells of now: "Years ago my lips
+        swelled after the first tablet. Now a new doctor wants me back on it." is judged without its first sentence."""
+        if not self.urgency.is_urgent(vector):
+            return False
+        rest = without_the_past(text)
+        if rest == text:
+            return True
+        return bool(words(rest)) and self.urgency.is_urgent(self.encoder.encode([self.analyzer.analyze(rest).text])[0])
 
     def _has_substance(self, text: str, own: QueryTerms) -> bool:
         """Enough for the emergency model to judge: a word of the monograph's (or a lay word for one) or someone

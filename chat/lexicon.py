@@ -78,6 +78,10 @@ LAY_TERMS: dict[str, str] = {
     "stiff": "stiffness spasticity", "tight": "tightness spasticity", "cramps": "spasms",
     "cramp": "spasms", "spasm": "spasms", "twitching": "spasms",
     "allergic": "allergic hypersensitive", "allergy": "allergic hypersensitive",
+    # "broke out in hives" is a rash, not a pump that broke
+    "hives": "allergic hypersensitive", "rash": "allergic hypersensitive", "broke out": "allergic hypersensitive",
+    "break out": "allergic hypersensitive", "breaks out": "allergic hypersensitive",
+    "breaking out": "allergic hypersensitive",
     "fit": "seizures", "fits": "seizures", "convulsion": "seizures", "convulsions": "seizures",
     "epilepsy": "seizures anti-seizure",
     "sleeping pill": "insomnia", "sleeping pills": "insomnia", "sleep aid": "insomnia", "sleep": "insomnia sleepiness",

@@ -330,9 +330,9 @@ class Analyzer:
         compares = bool(_COMPARES.search(joined))  # "is it stronger than valium?" asks no interaction
         from_words: list[str] = []
         for w in content:
-            if w in LAY_TERMS:
-                from_words.extend(LAY_TERMS[w].split())
-            if w not in protected:  # a lay phrase's words are already mapped ("sleeping pills" -> insomnia)
+            if w not in protected:  # a lay phrase's words are already mapped ("sleeping pills" -> insomnia,
+                if w in LAY_TERMS:  # "broke out in hives" -> allergic, not the "broke" of a pump)
+                    from_words.extend(LAY_TERMS[w].split())
                 from_words.extend(self.variants(w))
             if w in BACLOFEN_NAMES and w != "baclofen":  # a brand ("Gablofen") is searched as what it is
                 from_words.append("baclofen")

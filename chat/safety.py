@@ -368,6 +368,21 @@ def _long_past(clause: str) -> bool:
     return bool(_LONG_AGO.search(clause) or _THE_TEXT.search(clause)) and not _NOW_WORDS.search(clause)
 
 
+def without_the_past(question: str) -> str:
+    """The message without its clauses that tell of long ago, or of a case report, a film or a class, for the
+    second opinion to judge what is left; the message itself when no clause does.
+
+    Example:
+        >>> without_the_past("Years ago my lips swelled after a tablet. Now my doctor wants me back on it. Safe?")
+        'now my doctor wants me back on it. safe?'
+        >>> without_the_past("he took ten of them an hour ago")
+        'he took ten of them an hour ago'
+    """
+    clauses = _clauses(_norm(question))
+    kept = [c for c in clauses if not _long_past(c)]
+    return question if len(kept) == len(clauses) else " ".join(kept)
+
+
 # "given 80mg instead of 8mg", "took 60mg at once instead of 20": an amount taken at least twice the one meant.
 _INSTEAD = re.compile(r"\b(?:took|taken|given|gave|had|swallowed)\b[^.?!]{0,60}?(\d+(?:\.\d+)?) ?(?:mg|milligrams?|tablets?|"
                       r"pills?)?(?: (?:all )?at once| in one go)? instead of (?:the |my |his |her |their |usual )*(\d+(?:\.\d+)?)")

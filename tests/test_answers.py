@@ -1354,6 +1354,20 @@ def test_a_percentage_asked_for_leads_with_the_sentence_that_gives_one(engine, q
     assert "25% to 70%" in engine.answer(question).quotes[0].text
 
 
+def test_hives_told_as_breaking_out_reach_the_allergy_sentence_not_a_broken_pump(engine):
+    """ "broke out" is a lay phrase, so its "broke" no longer adds a pump's "malfunctions"."""
+    answer = engine.answer("I broke out in hives after my first dose, should I take it again?")
+    assert "allergic or hypersensitive" in answer.quotes[0].text
+
+
+@pytest.mark.slow
+def test_the_second_opinion_judges_what_is_told_of_now_not_of_years_ago(engine):
+    """Scored 0.85 whole: its first sentence is years ago, and what is left asks whether to restart."""
+    past = "Years ago my lips swelled up and I got hives after my first baclofen tablet."
+    assert engine.answer(f"{past} My new neurologist wants to restart it. Is that wise?").status != "emergency"
+    assert engine.answer(f"{past} Now my dad took 20 of his tablets and won't wake up.").status == "emergency"
+
+
 @pytest.mark.parametrize("question", ["what was baclofen originally developed for?",
                                       "was it first made as a muscle relaxant?"])
 def test_what_it_was_first_made_for_is_its_history(engine, question):
