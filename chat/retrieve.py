@@ -45,6 +45,7 @@ class Weights:
     aside_penalty: float = 0.1  # "what else ... other than hiccups?": a unit under a heading that names what is set aside
     dosing_bonus: float = 0.08  # "can my son take extra?": the asker's own dose is answered under a dosage heading
     safety_bonus: float = 0.1  # an emergency: what the monograph says under a safety heading (withdrawal, side effects)
+    route_bonus: float = 0.05  # "would the pills help?": a unit that says the way of giving it the question names
     candidates: int = 64  # passages taken from FAISS before fusion
     bm25_k1: float = 1.5
     bm25_b: float = 0.3  # little length normalisation: a unit is one sentence, and a longer one is no less on topic
@@ -57,6 +58,29 @@ _WHAT_ABOUT = re.compile(r"\s*(?:and|what about|how about|what of)\b|"
                          r".*\bhow (?:do|can|could|should|would|does|is|are) (?:i|you|we|one|they|people|doctors)? ?"
                          r"(?:\w+ )?(?:it|them|that|this|those|these)(?: then| though| exactly| again)?\W*$", re.IGNORECASE)
 _NOT_A_FOCUS = frozenset(stems(sorted(BACLOFEN_NAMES)))
+
+# The ways baclofen is given. A question that names one ("would the pills help his CP?") is answered by what the
+# monograph says of that way ("Oral baclofen does not appear to be effective"), not of another (the pump's review).
+_ROUTES = {
+    "oral": re.compile(r"\b(?:oral(?:ly)?|tablets?|pills?|by mouth|capsules?)\b", re.IGNORECASE),
+    # "the spinal kind", "in the spine"; not "spinal cord injury", a condition
+    "spinal": re.compile(r"\b(?:intrathecal(?:ly)?|pumps?|spin(?:al|e)(?! cord injur)|into the spinal cord|"
+                         r"injections?|injected|catheter)\b", re.IGNORECASE),
+    "skin": re.compile(r"\b(?:creams?|topical(?:ly)?|gel|ointment)\b", re.IGNORECASE),
+}
+
+
+def routes(text: str) -> frozenset[str]:
+    """The ways of giving baclofen a text names.
+
+    Example:
+        >>> sorted(routes("Would baclofen pills help?")), sorted(routes("pills, or does it have to be the spinal kind?"))
+        (['oral'], ['oral', 'spinal'])
+        >>> sorted(routes("Is it FDA-approved for spinal cord injury?"))
+        []
+    """
+    return frozenset(name for name, pattern in _ROUTES.items() if pattern.search(text))
+
 
 # General advice that fits under any heading: true, but rarely the answer to a question.
 _ADVICE = re.compile(r"\b(?:as directed by (?:a|your) doctor|let your doctor know|tell your doctor|talk to your doctor|"
@@ -235,6 +259,8 @@ class Retriever:
         self._under_safety = np.array([bool(_SAFETY_HEADING.search(" ".join(docs[u.doc_id].sections[u.section_id].path)))
                                        for u in index.units], dtype=bool)
         self._negative = np.array([bool(_STATES_NEGATIVE.search(u.text)) for u in index.units], dtype=bool)
+        self._routes = {name: np.array([name in routes(" ".join(docs[u.doc_id].sections[u.section_id].path) + " " + u.text)
+                                        for u in index.units], dtype=bool) for name in _ROUTES}
         self._figures = [figures(u.text + pointed_context(index, i)) for i, u in enumerate(index.units)]
         self._heading_stems = [frozenset(stems(words(" ".join(docs[u.doc_id].sections[u.section_id].path))))
                                for u in index.units]
@@ -344,6 +370,10 @@ class Retriever:
             score += self.w.explain_bonus * self._explains
         if asks_what_is_not(terms.corrected) if asks_not is None else asks_not:
             score += self.w.negation_bonus * self._negative
+        asked_route = routes(terms.corrected)
+        if len(asked_route) == 1 and not urgent:  # one way named ("pills or the pump?" names both; "took 20 pills"
+            # is an alarm, whose quotes come from the safety text)
+            score += self.w.route_bonus * self._routes[next(iter(asked_route))]
         said = figures(terms.corrected)
         if said:
             score += self.w.figure_bonus * np.array([bool(said & f) for f in self._figures], dtype=np.float32)

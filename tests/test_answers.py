@@ -1354,6 +1354,15 @@ def test_a_percentage_asked_for_leads_with_the_sentence_that_gives_one(engine, q
     assert "25% to 70%" in engine.answer(question).quotes[0].text
 
 
+def test_the_way_of_giving_it_that_a_question_names_is_the_one_answered(engine):
+    """Pills asked about: the oral maximum without the pump's daily increments; the pump asked about: the trials of
+    injections lead."""
+    oral = engine.answer("max daily dose of baclofen tablets for an adult")
+    assert "80 mg/day" in oral.quotes[0].text and not any("5 – 30%" in q.text for q in oral.quotes)
+    assert "injections" in engine.answer("does the pump help people with MS?").quotes[0].text
+    assert "oral baclofen" in engine.answer("will the pills help my son's cerebral palsy?").quotes[0].text.lower()
+
+
 def test_hives_told_as_breaking_out_reach_the_allergy_sentence_not_a_broken_pump(engine):
     """ "broke out" is a lay phrase, so its "broke" no longer adds a pump's "malfunctions"."""
     answer = engine.answer("I broke out in hives after my first dose, should I take it again?")
