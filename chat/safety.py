@@ -79,7 +79,8 @@ _SELF_HARM = [
     r"\b(?:i'?m|im|i am|standing|sitting) (?:on|at) (?:the|a) (?:edge of (?:the|a) )?(?:bridge|roof|rooftop|ledge|cliff|"
     r"train tracks|tracks)\b|\bcan'?t do (?:this|it) any ?more\b|\b(?:done|finished) with (?:everything|it all|life|living)\b|"
     r"\bnothing but a burden\b|\b(?:i'?ve been|been|i am|im) (?:such )?a burden\b|\b(?:that'?s|is|as) my way out\b|"
-    r"\bmake (?:it|this|everything) all (?:stop|end|go away)\b|\bmake everything (?:just )?(?:stop|end|go away)\b|\bmake it look (?:like )?(?:an )?accident(?:al)?\b",
+    r"\bmake (?:it|this|everything) all (?:stop|end|go away)\b|\bmake everything (?:just )?(?:stop|end|go away)\b|"
+    r"\bmake it look (?:like )?(?:an )?accident(?:al)?\b",
     # the means got ready: pills saved up, lined up or counted, the lot to be taken, whether it is enough or certain
     r"\b(?:saving|saved|hoarding|hoarded|stashing|stashed) (?:them|these|those|it) up\b|\b(?:have|got) enough saved\b|"
     r"\b(?:pills|tablets|them|meds) (?:are )?(?:all )?lined up\b|\bcounting (?:them|the pills|my pills|the tablets|my tablets)\b|"
@@ -223,7 +224,8 @@ _GUARDED = [
     r"\b(?:locks?|locked|locking) up and (?:jerk|shak|twitch)\w*\b|\b(?:goes|went|going) stiff and (?:jerk|shak|shook|twitch)\w*\b",
     # on the floor and twitching, jerking, staring or not moving: a seizure or a collapse told as it is seen
     r"(?<!\bi )(?<!\bi'm )(?<!\bim )(?<!\bi was )(?<!\bi am )"
-    r"\b(?:lying|laying|lay|lies|found|collapsed|fell|slumped) (?:\w+ )?on the (?:\w+ )?(?:floor|ground)\b(?:(?! and my )[^.?!]){0,30}"
+    r"\b(?:lying|laying|lay|lies|found|collapsed|fell|slumped) (?:\w+ )?on the (?:\w+ )?(?:floor|ground)\b"
+    r"(?:(?! and my )[^.?!]){0,30}"
     r"\b(?:twitch\w*|jerk\w*|shak\w*|not moving|staring|foaming|convuls\w*|fitting|stiff)\b",
     r"\b(?:seizing|convulsing|tonic[- ]clonic|grand mal|status epilepticus|(?:having|had|has|is having|started|just had|"
     r"keeps? having)\b[^.?!]{0,20}\b(?:a |an )?(?:seizures?|fits?|convulsions?))\b",
@@ -270,7 +272,9 @@ _ASKS_SIGNS = re.compile(r"\b(?:(?:watch|look) (?:out )?for|warning signs?|(?:si
 _LONG_AGO = re.compile(r"\b(?:(?:years?|months?|decades?) ago|last (?:year|month|summer|winter|spring|autumn|fall)|"
                        r"back in|in (?:19|20)\d\d|when (?:i|he|she) was (?:a |little|young|small)|as a (?:baby|child|kid|"
                        r"teen\w*|toddler)|since childhood|used to)\b")
-_NOW_WORDS = re.compile(r"\b(?:now|right now|today|tonight|just(?! (?:so|in case|wondering|curious|asking|checking|to be safe|to know|in general))|currently|still|again|this (?:morning|evening|afternoon)|"
+# "just took" is now; "just so I know", "just in case", "just wondering" are not
+_NOW_WORDS = re.compile(r"\b(?:now|right now|today|tonight|currently|still|again|this (?:morning|evening|afternoon)|"
+                        r"just(?! (?:so|in case|wondering|curious|asking|checking|to be safe|to know|in general))|"
                         r"minutes? ago|an hour ago|hours? ago)\b")
 _STORY = re.compile(r"\b(?:the|a|that|this|those) (?:guy|man|men|woman|women|person|patient|boy|girl|case|people|patients|"
                     r"smoker|smokers|drinker|drinkers|mother|mothers|newborn|newborns|baby|babies|participants?) "
