@@ -203,6 +203,7 @@ _GUARDED = [
     r"\bover ?dose\b",
     r"\b(?:trouble|difficulty|difficult|hard|struggling|problems?|labou?red|laboring)\b[^.?!]{0,12}\bbreath\w*",
     r"\bbreath\w*\b[^.?!]{0,15}\b(?:slow(?:ly|ed|er)?|shallow|weak|strange|funny|noisy|irregular)\b",
+    r"\b(?:blue|bluish|grey|gray|purple|purplish) (?:lips|fingertips|face)\b",  # said before the noun: "blue lips after it"
     r"\b(?:short(?:ness)? of breath|catch (?:my|his|her|their) breath|wheez\w*|respiratory depression|in a coma|"
     r"into a coma|comatose)\b",
     r"\bstop(?:s|ping)? breathing\b|\bpauses? in (?:my|his|her|their) breathing\b",

@@ -92,6 +92,7 @@ from chat.topics import Coverage
     "how many of these would make everything stop for good", "found her on the kitchen floor jerking",
     "my uncle is lying on the ground staring and not moving",
     "my mother take 25 tablet this morning, she is confuse", "the kids swallowed 6 of my tablets",
+    "blue lips after his evening baclofen", "grey lips and so sleepy since the new dose",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
@@ -161,7 +162,7 @@ def test_history_alone_never_makes_an_emergency(history, text):
     "i lay on the floor to stretch and my calf keeps twitching, is that the baclofen?",
     # a regimen's count of tablets
     "I took 2 tablets this morning like always", "she had three of her tablets with lunch as prescribed",
-    "he takes 10 tablets a day split into doses",
+    "he takes 10 tablets a day split into doses", "can baclofen cause blue lips?",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
