@@ -254,16 +254,14 @@ class Retriever:
         self._story = np.array([bool(_ONE_PERSON.search(u.text)) for u in index.units], dtype=bool)
         sections = {key: i for i, key in enumerate(dict.fromkeys((u.doc_id, u.section_id) for u in index.units))}
         self._section_of = np.array([sections[(u.doc_id, u.section_id)] for u in index.units], dtype=np.int64)
-        self._under_dosage = np.array([bool(_DOSAGE_HEADING.search(" ".join(docs[u.doc_id].sections[u.section_id].path)))
-                                       for u in index.units], dtype=bool)
-        self._under_safety = np.array([bool(_SAFETY_HEADING.search(" ".join(docs[u.doc_id].sections[u.section_id].path)))
-                                       for u in index.units], dtype=bool)
+        headings = [" ".join(docs[u.doc_id].sections[u.section_id].path) for u in index.units]
+        self._under_dosage = np.array([bool(_DOSAGE_HEADING.search(h)) for h in headings], dtype=bool)
+        self._under_safety = np.array([bool(_SAFETY_HEADING.search(h)) for h in headings], dtype=bool)
         self._negative = np.array([bool(_STATES_NEGATIVE.search(u.text)) for u in index.units], dtype=bool)
-        self._routes = {name: np.array([name in routes(" ".join(docs[u.doc_id].sections[u.section_id].path) + " " + u.text)
-                                        for u in index.units], dtype=bool) for name in _ROUTES}
+        unit_routes = [routes(f"{h} {u.text}") for h, u in zip(headings, index.units)]
+        self._routes = {name: np.array([name in r for r in unit_routes], dtype=bool) for name in _ROUTES}
         self._figures = [figures(u.text + pointed_context(index, i)) for i, u in enumerate(index.units)]
-        self._heading_stems = [frozenset(stems(words(" ".join(docs[u.doc_id].sections[u.section_id].path))))
-                               for u in index.units]
+        self._heading_stems = [frozenset(stems(words(h))) for h in headings]
         self._stems = [h | frozenset(stems(words(u.text))) for h, u in zip(self._heading_stems, index.units)]
         self.unit_chunks: list[list[int]] = [[] for _ in index.units]
         for c_row, rows in enumerate(index.chunk_units):
