@@ -13,6 +13,7 @@ from typing import Sequence
 
 from chat.answer import Answer, Quote
 from chat.lexicon import STOPWORDS
+from chat.outline import names_a_use, outlined
 from chat.query import stems, words
 from chat.safety import REFERENCE_NOTE
 from chat.retrieve import RankedUnit
@@ -54,16 +55,23 @@ def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int 
             continue  # "... which we'll discuss in the following sections" says nothing itself: it leads or is left out
         if _overlaps(unit, (*taken, *quotes)):
             continue
-        doc = index.documents[unit.doc_id]
-        quotes.append(Quote(
-            text=unit.text, start=unit.start, end=unit.end, doc_id=unit.doc_id,
-            section=PATH_SEP.join(doc.sections[unit.section_id].path), refs=unit.refs, score=cand.score,
-            kind=unit.kind, role=role,
-            why={"rank": len(taken) + len(quotes) + 1, "dense": round(cand.dense, 4),
-                 "lexical": round(cand.lexical, 4), "passage_score": round(cand.passage_score, 4),
-                 "passage_rank": cand.passage_rank},
-        ))
+        quotes.append(_quote(index, cand.row, cand, role, {"rank": len(taken) + len(quotes) + 1,
+                                                            "passage_score": round(cand.passage_score, 4),
+                                                            "passage_rank": cand.passage_rank}))
     return quotes
+
+
+def _section(index: LoadedIndex, unit) -> str:
+    return PATH_SEP.join(index.documents[unit.doc_id].sections[unit.section_id].path)
+
+
+def _quote(index: LoadedIndex, row: int, cand: RankedUnit | None, role: str, why: dict) -> Quote:
+    """Row `row` of the index's units as a quote; `why` gains the scores that ranked it, when it was ranked."""
+    unit = index.units[row]
+    scores = {"dense": round(cand.dense, 4), "lexical": round(cand.lexical, 4)} if cand else {}
+    return Quote(text=unit.text, start=unit.start, end=unit.end, doc_id=unit.doc_id, section=_section(index, unit),
+                 refs=unit.refs, score=cand.score if cand else 0.0, kind=unit.kind, role=role,
+                 why={"rank": why["rank"], **scores, **{k: v for k, v in why.items() if k != "rank"}})
 
 
 def add_cited_support(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote],
@@ -105,8 +113,7 @@ def add_elaboration(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Q
         said = set(stems(words(quote.text)))
         for row, unit in enumerate(index.units):
             kind = _listed_kind(unit.head) if unit.kind == "list" else frozenset()
-            if (not kind or not kind <= said or unit.doc_id != quote.doc_id
-                    or PATH_SEP.join(index.documents[unit.doc_id].sections[unit.section_id].path) != quote.section
+            if (not kind or not kind <= said or unit.doc_id != quote.doc_id or _section(index, unit) != quote.section
                     or _overlaps(unit, quotes)):
                 continue
             spare = [i for i, q in enumerate(quotes) if i and "part" not in q.why]
@@ -114,12 +121,42 @@ def add_elaboration(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Q
                 return quotes
             keep = quotes if len(quotes) < max_quotes else quotes[:spare[-1]] + quotes[spare[-1] + 1:]
             cand = next((r for r in ranked if r.row == row), None)
-            scores = {"dense": round(cand.dense, 4), "lexical": round(cand.lexical, 4)} if cand else {}
-            return keep + [Quote(text=unit.text, start=unit.start, end=unit.end, doc_id=unit.doc_id,
-                                 section=quote.section, refs=unit.refs, score=cand.score if cand else 0.0,
-                                 kind=unit.kind, role=quote.role,
-                                 why={"rank": len(keep) + 1, **scores, "elaborates": n})]
+            return keep + [_quote(index, row, cand, quote.role, {"rank": len(keep) + 1, "elaborates": n})]
     return quotes
+
+
+def add_outline(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote], question: str,
+                keep: int = 1) -> list[Quote]:
+    """`quotes`, or, for a question restating a heading over numbered subsections ("What conditions is baclofen
+    used for off-label?" over "2) Alcoholism" ... "6) Hiccups"), the first `keep` of them and then one unit of
+    each subsection, in the document's order: the list the monograph gives as headings (chat/outline.py). A
+    compound question keeps the quotes of all its parts. Of a subsection, the unit naming most of its title,
+    then one that names a use, then the first: "baclofen is sometimes used to help treat severe cases of
+    persistent hiccups", not "A hiccup is caused by ..."."""
+    for doc_id, doc in index.documents.items():
+        found = outlined(question, doc.sections)
+        if found:
+            break
+    else:
+        return quotes
+    heading, items = found
+    out = quotes[:keep]
+    for item in items:
+        depth = len(item.path)
+        under = {s.id for s in doc.sections if s.path[:depth] == item.path}
+        rows = [row for row, u in enumerate(index.units) if u.doc_id == doc_id and u.section_id in under
+                and not _ANNOUNCES.search(u.head)]
+        if not rows:
+            continue
+        title = set(stems(w for w in words(item.title) if w not in STOPWORDS and not w.isdigit()))
+        row = max(rows, key=lambda r: (len(title & set(stems(words(index.units[r].text)))),
+                                       names_a_use(index.units[r].text), -index.units[r].start))
+        if _overlaps(index.units[row], out):
+            continue
+        cand = next((r for r in ranked if r.row == row), None)
+        role = out[0].role if out else "answer"
+        out.append(_quote(index, row, cand, role, {"rank": len(out) + 1, "outline": heading.title}))
+    return out if len(out) > len(quotes[:keep]) else quotes
 
 
 def select_for_parts(index: LoadedIndex, parts: Sequence[tuple[str, list[RankedUnit]]], overall: list[RankedUnit],
