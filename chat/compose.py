@@ -31,6 +31,8 @@ CONSEQUENCE = re.compile(r"\bwhat (?:(?:can|could|will|would|might|may) )?(?:hap
                          r"\bwhat (?:are|is) the (?:risks?|dangers?|consequences?)\b|"
                          r"\b(?:is it|it's|would it be|could it be) (?:\w+ )?(?:dangerous|risky|harmful|unsafe|bad)\b",
                          re.IGNORECASE)
+# The gravest outcomes a sentence can name.
+_GRAVE = re.compile(r"\b(?:death|deaths|died|dies|fatal|coma|life-threatening)\b", re.IGNORECASE)
 # Words of a list's lead-in that say nothing of what it lists ("Some withdrawal symptoms include [27, 28]:")
 _LEAD_IN_WORDS = frozenset({"some", "include", "includes", "including", "following", "other", "these", "those"})
 
@@ -122,6 +124,22 @@ def add_elaboration(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Q
             keep = quotes if len(quotes) < max_quotes else quotes[:spare[-1]] + quotes[spare[-1] + 1:]
             cand = next((r for r in ranked if r.row == row), None)
             return keep + [_quote(index, row, cand, quote.role, {"rank": len(keep) + 1, "elaborates": n})]
+    return quotes
+
+
+def add_gravest(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote]) -> list[Quote]:
+    """`quotes`, and, when none names death or coma, the unit of a quoted section that does: for a question
+    asking what follows from something (CONSEQUENCE), the gravest outcome the section tells is never left out.
+    "What happens if the pump suddenly stops working?" quotes the withdrawal symptoms and now also "There are
+    several case reports where abrupt discontinuation of intrathecal baclofen has led to death [29]." It may be
+    a quote beyond the usual three (`ask --json` marks it `gravest`)."""
+    if not quotes or any(_GRAVE.search(q.text) for q in quotes):
+        return quotes
+    quoted = {(q.doc_id, q.section) for q in quotes}
+    for row, unit in enumerate(index.units):
+        if (unit.doc_id, _section(index, unit)) in quoted and _GRAVE.search(unit.text) and not _overlaps(unit, quotes):
+            cand = next((r for r in ranked if r.row == row), None)
+            return quotes + [_quote(index, row, cand, quotes[0].role, {"rank": len(quotes) + 1, "gravest": True})]
     return quotes
 
 

@@ -19,7 +19,7 @@ from typing import Sequence
 from chat.about import AboutThePage, asks_about_the_page
 from chat.answer import Answer, Hit, Quote
 from chat.answer_types import asked_types
-from chat.compose import (CONSEQUENCE, add_cited_support, add_elaboration, add_outline, render_markdown,
+from chat.compose import (CONSEQUENCE, add_cited_support, add_elaboration, add_gravest, add_outline, render_markdown,
                           select_for_parts, select_quotes)
 from chat.compound import split_compound
 from chat.followup import Resolved, resolve
@@ -317,7 +317,7 @@ class Engine:
         for part in [part for part, _ in by_part] or [own.corrected]:  # "what is it used for off-label?": the list
             quotes = add_outline(self.index, ranked, quotes, part, len(quotes) if by_part else 1)
         if CONSEQUENCE.search(text):
-            quotes = add_elaboration(self.index, ranked, quotes, s.max_quotes)
+            quotes = add_gravest(self.index, ranked, add_elaboration(self.index, ranked, quotes, s.max_quotes))
         return "answered", (first + (PRESCRIBER_NOTE if is_personal_dosing(text) else "")).strip(), quotes
 
     def _unsaid(self, text: str, own: QueryTerms, ranked: list[RankedUnit], silent: list[str],

@@ -1203,7 +1203,9 @@ def test_being_out_of_it_is_stopping_suddenly(engine):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("question", ["what happens if you take baclofen and drink?", "is it ok to drink on baclofen?",
-                                      "can I go drinking while taking baclofen?"])
+                                      "can I go drinking while taking baclofen?", "what happens if I drink beer on baclofen?",
+                                      "is it ok to have a few drinks on lioresal?",
+                                      "could I have a glass of red wine while taking it?"])
 def test_drinking_with_it_is_the_alcohol_warning_not_the_alcoholism_trials(engine, question):
     answer = engine.answer(question)
     assert "not recommended to consume alcohol" in answer.quotes[0].text
@@ -1328,9 +1330,37 @@ def test_texting_shorthand_is_no_unknown_subject(engine, history, question, need
 def test_what_follows_from_stopping_quotes_the_symptom_list(engine, question):
     answer = engine.answer(question)
     lists = [q for q in answer.quotes if q.kind == "list"]
-    assert answer.status == "answered" and len(answer.quotes) <= 3
+    assert answer.status == "answered" and len([q for q in answer.quotes if not q.why.get("gravest")]) <= 3
     assert [q.text.split("\n")[0] for q in lists] == ["Some withdrawal symptoms include [27, 28]:"]
     assert lists[0].why["elaborates"] and "withdrawal symptoms" in answer.quotes[lists[0].why["elaborates"] - 1].text
+    assert sum("has led to death [29]" in q.text for q in answer.quotes) == 1  # the section's gravest outcome
+
+
+@pytest.mark.parametrize("history, question", [
+    (["does baclofen come as a pump?"], "what happens if the pump quits on him?"),
+    ([], "what could happen if my intrathecal baclofen ran out?"),  # ranked in by itself
+])
+def test_what_follows_from_a_failing_pump_names_the_deaths(engine, history, question):
+    answer = engine.answer(question, history)
+    deaths = [q for q in answer.quotes if "led to death [29]" in q.text]
+    assert answer.status == "answered" and len(deaths) == 1
+    assert deaths[0].section in {q.section for q in answer.quotes if q is not deaths[0]}
+
+
+def test_the_gravest_outcome_is_added_once_and_only_when_asked_what_follows(engine):
+    from chat.compose import add_gravest
+
+    pumps = list(engine.answer("are pump malfunctions behind most withdrawal cases?").quotes)
+    assert not any(q.why.get("gravest") for q in pumps)  # no question of what follows
+    added = add_gravest(engine.index, [], pumps)[len(pumps):]
+    assert [q.why.get("gravest") for q in added] == [True] and "led to death [29]" in added[0].text
+    alcohol = engine.answer("what happens if I mix baclofen and alcohol?")
+    assert any("may even lead to coma" in q.text for q in alcohol.quotes)
+    assert not any(q.why.get("gravest") for q in alcohol.quotes)  # a quote already names coma
+    quotes = list(engine.answer("what happens if I stop baclofen suddenly?").quotes)
+    assert add_gravest(engine.index, [], quotes) == quotes
+    side = list(engine.answer("which side effects are common?").quotes)
+    assert add_gravest(engine.index, [], side) == side  # the side-effects section names no death
 
 
 def test_a_list_is_added_only_when_asked_what_follows(engine):

@@ -93,7 +93,8 @@ def _check_answer(engine, answer: Answer, question: str) -> None:
     assert DISCLAIMER in answer.answer_markdown and answer.disclaimer == DISCLAIMER
     assert answer.question == clean_text(question)
     listed = [q for q in answer.quotes if "outline" in q.why]  # a list given as numbered headings (chat/outline.py)
-    assert len(answer.quotes) - len(listed) <= 3 and len(listed) <= MAX_ITEMS
+    gravest = [q for q in answer.quotes if q.why.get("gravest")]  # death or coma, for "what happens if ...?"
+    assert len(answer.quotes) - len(listed) - len(gravest) <= 3 and len(listed) <= MAX_ITEMS and len(gravest) <= 1
     assert bool(answer.quotes) if answer.status == "answered" else True
     assert not answer.quotes if answer.status == "out_of_scope" else True
     for q in answer.quotes:
