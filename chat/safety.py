@@ -416,6 +416,21 @@ def _always(clause: str, text: str) -> bool:
     return False
 
 
+# A look-up in a reference's words: "baclofen place in MS spasticity therapy", "intrathecal withdrawal management
+# evidence". Said of no one and of nothing now, it asks as a question does (the second opinion read the first as
+# urgent, 0.84).
+_LOOKUP = re.compile(r"\b(?:therapy|therapies|management|evidence|trials?|study|studies|reviews?|meta-analys[ie]s|"
+                     r"guidelines?|dosing|titration|pharmacology|pharmacokinetics|mechanism|indications?|"
+                     r"contraindications?|incidence|prevalence|statistics|literature|protocols?|efficacy|"
+                     r"effectiveness|place in (?:\w+ ){0,3}(?:therapy|treatment)|role (?:of|in))\b")
+
+
+def _looks_up(clause: str, text: str) -> bool:
+    """`clause` is a look-up and the whole message names no one and nothing now ("overdose management? my son
+    took 15 of his tablets" is a report)."""
+    return bool(_LOOKUP.search(clause)) and not _PERSONAL.search(text) and not _NOW_WORDS.search(text)
+
+
 def _asks(clause: str, now: bool) -> bool:
     """A question about the topic, not a report: "What happens if the pump fails?", "do they just monitor you?" (a
     question's "they" is anyone's doctors), "what warning signs should I watch for?"; not "are they having a seizure
@@ -477,7 +492,7 @@ def _is_live(text: str) -> bool:
             continue
         if _always(clause, text) or _too_much_instead(clause):
             return True
-        if _asks(clause, now) or (_HYPOTHETICAL.search(clause) and not now):
+        if _asks(clause, now) or _looks_up(clause, text) or (_HYPOTHETICAL.search(clause) and not now):
             continue
         if any(p.search(clause) for p in _GUARDED_RE):
             return True
@@ -527,7 +542,8 @@ def only_asks_about(question: str) -> bool:
         if _long_past(clause):
             continue
         about = _STORY.sub("", clause)  # "the guy who took more than he was prescribed" is a case, not a person here
-        if not ((_QUESTION.search(clause) or _asks_of_a_story(clause)) and not _PERSONAL.search(about)):
+        if not ((_QUESTION.search(clause) or _asks_of_a_story(clause) or _looks_up(clause, text))
+                and not _PERSONAL.search(about)):
             return False
     return True
 

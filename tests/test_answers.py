@@ -93,6 +93,8 @@ from chat.topics import Coverage
     "my uncle is lying on the ground staring and not moving",
     "my mother take 25 tablet this morning, she is confuse", "the kids swallowed 6 of my tablets",
     "blue lips after his evening baclofen", "grey lips and so sleepy since the new dose",
+    # fourteenth session: a reference's words said of someone here, or of now
+    "baclofen overdose, what's the management? my son took 15", "intrathecal therapy pump alarm going off right now",
 ])
 def test_emergencies_are_recognised(text):
     assert detect_emergency(text)
@@ -163,9 +165,19 @@ def test_history_alone_never_makes_an_emergency(history, text):
     # a regimen's count of tablets
     "I took 2 tablets this morning like always", "she had three of her tablets with lunch as prescribed",
     "he takes 10 tablets a day split into doses", "can baclofen cause blue lips?",
+    # a look-up in a reference's words, naming no one and nothing now
+    "baclofen overdose management", "intrathecal baclofen withdrawal management evidence",
+    "baclofen pump malfunction guidelines", "respiratory depression with opioids: incidence and mechanism",
 ])
 def test_questions_about_risks_are_not_emergencies(text):
     assert not detect_emergency(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["baclofen place in MS spasticity therapy", "intrathecal baclofen dosing protocol"])
+def test_a_staff_look_up_is_no_emergency_for_the_second_opinion(engine, text):
+    answer = engine.answer(text)  # the second opinion read the first as urgent (0.84)
+    assert answer.status == "answered" and answer.quotes
 
 
 @pytest.mark.slow
