@@ -7,13 +7,13 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-# The quality gate `make test` applies to the held-out test split, a little below the current figures
+# The quality gate `make test` applies to the held-out test split, just below the answer issue's bars
 # (README, "Quality"): exact quotes and the disclaimer stay at 100%, no emergency may be missed.
 EVAL_GATE := --fail-under exact_quotes=1 --fail-under disclaimer=1 --fail-under 'emergency_missed<=0' \
-	--fail-under top_quote_hit=0.89 --fail-under any_quote_hit=0.94 --fail-under quote_precision=0.72 \
-	--fail-under hit@5=0.95 --fail-under mrr@10=0.92 --fail-under numbers_ok=0.85 --fail-under ref_recall=0.87 \
-	--fail-under status_accuracy=0.95 --fail-under not_covered:status_accuracy=0.85 \
-	--fail-under out_of_scope:status_accuracy=0.85 --fail-under emergency:status_accuracy=0.85 \
+	--fail-under top_quote_hit=0.89 --fail-under any_quote_hit=0.96 --fail-under quote_precision=0.72 \
+	--fail-under hit@5=0.95 --fail-under mrr@10=0.92 --fail-under numbers_ok=0.85 --fail-under ref_recall=0.94 \
+	--fail-under status_accuracy=0.95 --fail-under not_covered:status_accuracy=0.94 \
+	--fail-under out_of_scope:status_accuracy=0.94 --fail-under emergency:status_accuracy=0.94 \
 	--fail-under follow_up:top_quote_hit=0.85 --fail-under 'median_quote_chars<=300'
 
 .PHONY: run test eval bench install build clean chromium

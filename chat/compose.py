@@ -13,7 +13,7 @@ from typing import Sequence
 
 from chat.answer import Answer, Quote
 from chat.lexicon import STOPWORDS
-from chat.outline import names_a_use, outlined
+from chat.outline import listed_leaves, names_a_use, outlined, title_stems
 from chat.query import stems, words
 from chat.safety import REFERENCE_NOTE
 from chat.retrieve import RankedUnit
@@ -31,6 +31,15 @@ CONSEQUENCE = re.compile(r"\bwhat (?:(?:can|could|will|would|might|may) )?(?:hap
                          r"\bwhat (?:are|is) the (?:risks?|dangers?|consequences?)\b|"
                          r"\b(?:is it|it's|would it be|could it be) (?:\w+ )?(?:dangerous|risky|harmful|unsafe|bad)\b",
                          re.IGNORECASE)
+# A question whether the medicine helps with something: "does it help spasticity from MS?", "can it do anything
+# for heartburn?", "would it work for my hiccups?", "is it good for alcoholism?".
+_ASKS_HELP = re.compile(r"(?:^|[.?!,;:]\s*|\b(?:and|but|so|also|or|how well|how much)\s+)"
+                        r"(?:does|do|can|could|will|would|might|may|is|are)\b(?: [\w'-]+){0,4} (?:help|helps|treat|"
+                        r"work|works|do anything|be (?:any )?(?:good|use|useful|effective))\b|"
+                        r"\b(?:good|effective|helpful|any use|useful|used|approved|prescribed|an option) for\b|"
+                        r"\bused to treat\b", re.IGNORECASE)
+# A sentence that says whether a use is approved: "FDA-approved to treat ...", "used off-label for ...".
+_USE_STATUS = re.compile(r"\b(?:fda-approved|approved|off-label)\b", re.IGNORECASE)
 # The gravest outcomes a sentence can name.
 _GRAVE = re.compile(r"\b(?:death|deaths|died|dies|fatal|coma|life-threatening)\b", re.IGNORECASE)
 # Words of a list's lead-in that say nothing of what it lists ("Some withdrawal symptoms include [27, 28]:")
@@ -140,6 +149,38 @@ def add_gravest(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote
         if (unit.doc_id, _section(index, unit)) in quoted and _GRAVE.search(unit.text) and not _overlaps(unit, quotes):
             cand = next((r for r in ranked if r.row == row), None)
             return quotes + [_quote(index, row, cand, quotes[0].role, {"rank": len(quotes) + 1, "gravest": True})]
+    return quotes
+
+
+def add_use_status(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote], question: str,
+                   said: str) -> list[Quote]:
+    """`quotes`, and, for a question whether the medicine helps with a condition (`_ASKS_HELP`) that one of the
+    monograph's uses is about (a section such as "Multiple Sclerosis" or "4) Acid Reflux" under its numbered uses,
+    chat/outline.py), the sentence saying whether that use is FDA-approved or off-label, when no quote says so:
+    "does baclofen help spasticity from MS?" adds "Baclofen is a muscle relaxant that is FDA-approved to treat
+    muscle spasticity that is associated with multiple sclerosis or spinal cord injury [1]"; "can baclofen do
+    anything for heartburn?" adds "Baclofen is used off-label for ... acid reflux [1]". `said` is the question
+    with the lexicon's terms ("heartburn": acid reflux); of uses whose titles it names, the most specific ("alcohol
+    withdrawal" is not "alcoholism"). It may be a quote beyond the usual three (`ask --json` marks it
+    `use_status`): the quotes it would displace answer the question too."""
+    if not quotes or not _ASKS_HELP.search(question):
+        return quotes
+    asked = set(stems(words(said)))
+    for doc_id, doc in index.documents.items():
+        named = [(leaf, title_stems(leaf.title)) for leaf in listed_leaves(doc.sections)]
+        named = [(leaf, title) for leaf, title in named if title and title <= asked]
+        for leaf, title in named:
+            if any(title < other for _, other in named):
+                continue
+            if any(_USE_STATUS.search(q.text) and title <= set(stems(words(q.text))) for q in quotes):
+                return quotes
+            for row, unit in enumerate(index.units):
+                if (unit.doc_id != doc_id or not _USE_STATUS.search(unit.text) or _overlaps(unit, quotes)
+                        or not title <= set(stems(words(unit.text)))):
+                    continue
+                cand = next((r for r in ranked if r.row == row), None)
+                return quotes + [_quote(index, row, cand, quotes[0].role,
+                                        {"rank": len(quotes) + 1, "use_status": leaf.title})]
     return quotes
 
 

@@ -19,8 +19,8 @@ from typing import Sequence
 from chat.about import AboutThePage, asks_about_the_page
 from chat.answer import Answer, Hit, Quote
 from chat.answer_types import asked_types
-from chat.compose import (CONSEQUENCE, add_cited_support, add_elaboration, add_gravest, add_outline, render_markdown,
-                          select_for_parts, select_quotes)
+from chat.compose import (CONSEQUENCE, add_cited_support, add_elaboration, add_gravest, add_outline, add_use_status,
+                          render_markdown, select_for_parts, select_quotes)
 from chat.compound import split_compound
 from chat.followup import Resolved, resolve
 from chat.lexicon import DRUG_CLASSES, HOW_MUCH_DOSE
@@ -314,6 +314,7 @@ class Engine:
         else:
             quotes = select_quotes(self.index, ranked, s.max_quotes, s.min_quote_score, s.spread)
         quotes = add_cited_support(self.index, ranked, quotes, s.max_quotes, s.cited_within)
+        quotes = add_use_status(self.index, ranked, quotes, text, own.text)
         for part in [part for part, _ in by_part] or [own.corrected]:  # "what is it used for off-label?": the list
             quotes = add_outline(self.index, ranked, quotes, part, len(quotes) if by_part else 1)
         if CONSEQUENCE.search(text):

@@ -69,6 +69,27 @@ def numbered_items(sections: tuple[Section, ...], heading: Section) -> list[Sect
     return [s for s in sections if len(s.path) > depth and s.path[:depth] == heading.path and _NUMBERED.match(s.title)]
 
 
+def listed_leaves(sections: tuple[Section, ...]) -> list[Section]:
+    """The sections with no subsection of their own under a heading over numbered items: under "What is Baclofen
+    Used for?", "Multiple Sclerosis", "Spinal Cord Injury", "2) Alcoholism" ... "6) Hiccups"."""
+    out: dict[int, Section] = {}
+    for heading in sections:
+        if _NUMBERED.match(heading.title) or len(numbered_items(sections, heading)) < 2:
+            continue
+        depth = len(heading.path)
+        for s in sections:
+            n = len(s.path)
+            if n > depth and s.path[:depth] == heading.path and not any(
+                    len(c.path) > n and c.path[:n] == s.path for c in sections):
+                out[s.id] = s
+    return [out[k] for k in sorted(out)]
+
+
+def title_stems(title: str) -> frozenset[str]:
+    """A heading's content words as stems: "4) Acid Reflux" -> {"acid", "reflux"}."""
+    return frozenset(stems(w for w in words(title) if w not in STOPWORDS and not w.isdigit()))
+
+
 def outlined(question: str, sections: Iterable[Section]) -> tuple[Section, list[Section]] | None:
     """The heading `question` restates, when at least two numbered headings lie under it, and those headings
     (of several such headings, the one over the most); None for any other question."""

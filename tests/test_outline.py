@@ -112,3 +112,39 @@ def test_a_compound_question_keeps_its_parts_and_adds_the_list(engine):
 def test_other_questions_keep_the_usual_answer(engine, question):
     answer = engine.answer(question)
     assert not any(q.why.get("outline") for q in answer.quotes) and len(answer.quotes) <= 3
+
+
+def test_the_listed_uses_are_the_leaves_under_the_numbered_headings(small, document):
+    from chat.outline import listed_leaves, title_stems
+
+    assert [s.title for s in listed_leaves(small.sections)] == ["1) Headache", "2) Back Pain", "3) Toothache"]
+    titles = [s.title for s in listed_leaves(document.sections)]
+    assert titles == ["Multiple Sclerosis", "Spinal Cord Injury", "2) Alcoholism", "3) Alcohol Withdrawal",
+                      "4) Acid Reflux", "5) Cerebral Palsy", "6) Hiccups"]
+    assert title_stems("4) Acid Reflux") == {"acid", "reflux"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, use, needle", [
+    ("could baclofen do anything for my MS?", "Multiple Sclerosis", "FDA-approved to treat muscle spasticity"),
+    ("is baclofen any use for reflux?", "4) Acid Reflux", "used off-label for a number of other conditions"),
+    ("so does lioresal actually help people drink less?", "2) Alcoholism", "used off-label"),
+])
+def test_whether_it_helps_with_a_use_says_if_that_use_is_approved(engine, question, use, needle):
+    answer = engine.answer(question)
+    status = [q for q in answer.quotes if q.why.get("use_status")]
+    assert answer.status == "answered" and len(status) == 1
+    assert status[0].why["use_status"] == use and needle in status[0].text and status[0] is not answer.quotes[0]
+    assert len(answer.quotes) <= 4
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    "does baclofen work as well as valium for alcohol withdrawal?",  # the overview names alcohol, not withdrawal
+    "how many patients were in the acid reflux meta-analysis?",  # asks no "does it help"
+    "would baclofen help my son's cerebral palsy?",  # no sentence says whether that use is approved
+    "is baclofen approved for spasticity from multiple sclerosis?",  # a quote already says so
+    "I have MS and work full time, why am I so sleepy on baclofen?",  # "work" is no "does it work"
+])
+def test_no_use_status_where_none_is_asked_or_said(engine, question):
+    assert not any(q.why.get("use_status") for q in engine.answer(question).quotes)

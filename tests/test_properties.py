@@ -94,7 +94,9 @@ def _check_answer(engine, answer: Answer, question: str) -> None:
     assert answer.question == clean_text(question)
     listed = [q for q in answer.quotes if "outline" in q.why]  # a list given as numbered headings (chat/outline.py)
     gravest = [q for q in answer.quotes if q.why.get("gravest")]  # death or coma, for "what happens if ...?"
-    assert len(answer.quotes) - len(listed) - len(gravest) <= 3 and len(listed) <= MAX_ITEMS and len(gravest) <= 1
+    status = [q for q in answer.quotes if q.why.get("use_status")]  # approved or off-label, for "does it help X?"
+    assert len(answer.quotes) - len(listed) - len(gravest) - len(status) <= 3
+    assert len(listed) <= MAX_ITEMS and len(gravest) <= 1 and len(status) <= 1
     assert bool(answer.quotes) if answer.status == "answered" else True
     assert not answer.quotes if answer.status == "out_of_scope" else True
     for q in answer.quotes:
