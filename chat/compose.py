@@ -207,7 +207,7 @@ def add_outline(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote
                 and not _ANNOUNCES.search(u.head)]
         if not rows:
             continue
-        title = set(stems(w for w in words(item.title) if w not in STOPWORDS and not w.isdigit()))
+        title = title_stems(item.title)
         row = max(rows, key=lambda r: (len(title & set(stems(words(index.units[r].text)))),
                                        names_a_use(index.units[r].text), -index.units[r].start))
         if _overlaps(index.units[row], out):

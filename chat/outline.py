@@ -1,8 +1,9 @@
-"""Questions that restate a heading whose subsections are numbered items.
+"""Lists given as numbered headings, and the questions that ask for them.
 
 A web monograph often lists things as numbered headings rather than bullets: "Off-Label Uses" holds
-"2) Alcoholism" ... "6) Hiccups". "What conditions is baclofen used for off-label?" asks for that list,
-and the answer quotes the first sentence of each numbered subsection (compose.add_outline).
+"2) Alcoholism" ... "6) Hiccups". "What conditions is baclofen used for off-label?" restates that heading
+and asks for the list: the answer quotes one unit of each numbered subsection (compose.add_outline). The
+sections under such headings are also what "does it help with X?" can be about (compose.add_use_status).
 
     >>> restates("What conditions is baclofen used for off-label?")
     frozenset({'label', 'use'})
