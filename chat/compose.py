@@ -187,9 +187,10 @@ def add_use_status(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Qu
 def add_outline(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote], question: str,
                 keep: int = 1) -> list[Quote]:
     """`quotes`, or, for a question restating a heading over numbered subsections ("What conditions is baclofen
-    used for off-label?" over "2) Alcoholism" ... "6) Hiccups"), the first `keep` of them and then one unit of
-    each subsection, in the document's order: the list the monograph gives as headings (chat/outline.py). A
-    compound question keeps the quotes of all its parts. Of a subsection, the unit naming most of its title,
+    used for off-label?" over "2) Alcoholism" ... "6) Hiccups"), the first `keep` of them and the others from
+    outside that heading, then one unit of each subsection, in the document's order: the list the monograph
+    gives as headings (chat/outline.py). A compound question keeps the quotes of all its parts, "what is
+    baclofen used for?" its overview sentences. Of a subsection, the unit naming most of its title,
     then one that names a use, then the first: "baclofen is sometimes used to help treat severe cases of
     persistent hiccups", not "A hiccup is caused by ..."."""
     for doc_id, doc in index.documents.items():
@@ -199,7 +200,8 @@ def add_outline(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote
     else:
         return quotes
     heading, items = found
-    out = quotes[:keep]
+    listed = PATH_SEP.join(heading.path)
+    out = quotes[:keep] + [q for q in quotes[keep:] if q.doc_id != doc_id or not q.section.startswith(listed)]
     for item in items:
         depth = len(item.path)
         under = {s.id for s in doc.sections if s.path[:depth] == item.path}
@@ -215,7 +217,7 @@ def add_outline(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote
         cand = next((r for r in ranked if r.row == row), None)
         role = out[0].role if out else "answer"
         out.append(_quote(index, row, cand, role, {"rank": len(out) + 1, "outline": heading.title}))
-    return out if len(out) > len(quotes[:keep]) else quotes
+    return out if any("outline" in q.why for q in out) else quotes
 
 
 def select_for_parts(index: LoadedIndex, parts: Sequence[tuple[str, list[RankedUnit]]], overall: list[RankedUnit],

@@ -94,9 +94,12 @@ def test_off_label_uses_are_quoted_one_per_subsection(engine, question):
 @pytest.mark.slow
 def test_what_it_is_used_for_lists_the_approved_use_and_each_off_label_one(engine):
     answer = engine.answer("What does baclofen get used for?")
-    items = [q.section.split(" > ")[-1] for q in answer.quotes if q.why.get("outline")]
-    assert items[0] == "1) Muscle Spasticity" and "FDA-approved" in answer.quotes[1].text
+    listed = [q for q in answer.quotes if q.why.get("outline")]
+    items = [q.section.split(" > ")[-1] for q in listed]
+    assert items[0] == "1) Muscle Spasticity" and "FDA-approved" in listed[0].text
     assert len(items) == 6 and items[-1] == "6) Hiccups"
+    before = answer.quotes[:len(answer.quotes) - len(listed)]  # what answers it from elsewhere stays, first
+    assert before and all(not q.section.startswith("What is Baclofen Used for?") for q in before)
 
 
 @pytest.mark.slow
