@@ -1115,6 +1115,15 @@ def test_how_high_the_dose_can_go_is_the_maximum_not_an_abuse_case(engine):
     assert "should not exceed 80 mg/day" in answer.quotes[0].text
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what's the dose ceiling for the tablets?", "is there a daily limit on lioresal?",
+                                      "which strengths are there, and what's the ceiling per day?"])
+def test_a_ceiling_or_a_daily_limit_is_the_maximum_dose(engine, question):
+    answer = engine.answer(question)  # "ceiling" led with the pump's "daily doses are increased by 5 – 30%"
+    assert any("should not exceed 80 mg/day" in q.text for q in answer.quotes)
+    assert not any("increased by 5 – 30%" in q.text for q in answer.quotes)
+
+
 def test_withdrawal_from_another_substance_is_not_covered(engine):
     assert engine.coverage.silent_on("can it be used for opioid withdrawal?") == ["other withdrawal"]
     assert engine.coverage.silent_on("does baclofen help with alcohol withdrawal?") == []
