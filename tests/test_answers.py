@@ -1225,12 +1225,18 @@ def test_being_out_of_it_is_stopping_suddenly(engine):
 @pytest.mark.slow
 @pytest.mark.parametrize("question", ["what happens if you take baclofen and drink?", "is it ok to drink on baclofen?",
                                       "can I go drinking while taking baclofen?", "what happens if I drink beer on baclofen?",
-                                      "is it ok to have a few drinks on lioresal?",
-                                      "could I have a glass of red wine while taking it?"])
+                                      "ok to be drinking a couple of beers while on lioresal?"])
 def test_drinking_with_it_is_the_alcohol_warning_not_the_alcoholism_trials(engine, question):
     answer = engine.answer(question)
     assert "not recommended to consume alcohol" in answer.quotes[0].text
     assert not any("heavy drinking" in q.text for q in answer.quotes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["is it ok to have a few drinks on lioresal?",
+                                      "could I have a glass of red wine while taking it?", "can I have a beer with baclofen?"])
+def test_a_drink_had_with_it_leads_with_the_alcohol_warning(engine, question):
+    assert "not recommended to consume alcohol" in engine.answer(question).quotes[0].text
 
 
 def test_a_question_about_the_drug_itself_stands_alone(engine):
