@@ -66,7 +66,7 @@ def select_quotes(index: LoadedIndex, ranked: list[RankedUnit], max_quotes: int 
             continue  # "... which we'll discuss in the following sections" says nothing itself: it leads or is left out
         if _overlaps(unit, (*taken, *quotes)):
             continue
-        quotes.append(_quote(index, cand.row, cand, role, {"rank": len(taken) + len(quotes) + 1,
+        quotes.append(_quote(index, cand.row, (cand,), role, {"rank": len(taken) + len(quotes) + 1,
                                                             "passage_score": round(cand.passage_score, 4),
                                                             "passage_rank": cand.passage_rank}))
     return quotes
@@ -76,9 +76,10 @@ def _section(index: LoadedIndex, unit) -> str:
     return PATH_SEP.join(index.documents[unit.doc_id].sections[unit.section_id].path)
 
 
-def _quote(index: LoadedIndex, row: int, cand: RankedUnit | None, role: str, why: dict) -> Quote:
-    """Row `row` of the index's units as a quote; `why` gains the scores that ranked it, when it was ranked."""
+def _quote(index: LoadedIndex, row: int, ranked: Sequence[RankedUnit], role: str, why: dict) -> Quote:
+    """Row `row` of the index's units as a quote; `why` gains the scores that ranked it, when `ranked` holds it."""
     unit = index.units[row]
+    cand = next((r for r in ranked if r.row == row), None)
     scores = {"dense": round(cand.dense, 4), "lexical": round(cand.lexical, 4)} if cand else {}
     return Quote(text=unit.text, start=unit.start, end=unit.end, doc_id=unit.doc_id, section=_section(index, unit),
                  refs=unit.refs, score=cand.score if cand else 0.0, kind=unit.kind, role=role,
@@ -131,8 +132,7 @@ def add_elaboration(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Q
             if len(quotes) >= max_quotes and not spare:
                 return quotes
             keep = quotes if len(quotes) < max_quotes else quotes[:spare[-1]] + quotes[spare[-1] + 1:]
-            cand = next((r for r in ranked if r.row == row), None)
-            return keep + [_quote(index, row, cand, quote.role, {"rank": len(keep) + 1, "elaborates": n})]
+            return keep + [_quote(index, row, ranked, quote.role, {"rank": len(keep) + 1, "elaborates": n})]
     return quotes
 
 
@@ -147,8 +147,7 @@ def add_gravest(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote
     quoted = {(q.doc_id, q.section) for q in quotes}
     for row, unit in enumerate(index.units):
         if (unit.doc_id, _section(index, unit)) in quoted and _GRAVE.search(unit.text) and not _overlaps(unit, quotes):
-            cand = next((r for r in ranked if r.row == row), None)
-            return quotes + [_quote(index, row, cand, quotes[0].role, {"rank": len(quotes) + 1, "gravest": True})]
+            return quotes + [_quote(index, row, ranked, quotes[0].role, {"rank": len(quotes) + 1, "gravest": True})]
     return quotes
 
 
@@ -178,8 +177,7 @@ def add_use_status(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Qu
                 if (unit.doc_id != doc_id or not _USE_STATUS.search(unit.text) or _overlaps(unit, quotes)
                         or not title <= set(stems(words(unit.text)))):
                     continue
-                cand = next((r for r in ranked if r.row == row), None)
-                return quotes + [_quote(index, row, cand, quotes[0].role,
+                return quotes + [_quote(index, row, ranked, quotes[0].role,
                                         {"rank": len(quotes) + 1, "use_status": leaf.title})]
     return quotes
 
@@ -214,9 +212,8 @@ def add_outline(index: LoadedIndex, ranked: list[RankedUnit], quotes: list[Quote
                                        names_a_use(index.units[r].text), -index.units[r].start))
         if _overlaps(index.units[row], out):
             continue
-        cand = next((r for r in ranked if r.row == row), None)
         role = out[0].role if out else "answer"
-        out.append(_quote(index, row, cand, role, {"rank": len(out) + 1, "outline": heading.title}))
+        out.append(_quote(index, row, ranked, role, {"rank": len(out) + 1, "outline": heading.title}))
     return out if any("outline" in q.why for q in out) else quotes
 
 
